@@ -1,0 +1,38 @@
+// Everything known about one request the listener saw, good or bad: what arrived (exactly), what
+// we answered, and what verification and decoding made of it. The unit that crosses from the
+// ingest thread to consumers (headless writer, GUI batcher, store). A value type.
+#pragma once
+
+#include "events/webhookevent.h"
+#include "http/httpheaders.h"
+#include "verify/verification.h"
+
+#include <QByteArray>
+#include <QJsonObject>
+#include <QMetaType>
+#include <QString>
+
+namespace pnm {
+
+struct RecordedRequest
+{
+    quint64 seq = 0;          // 1-based, per listener run, in arrival order
+    qint64 receivedAtMs = 0;  // unix ms when the request was complete (or rejected)
+    QString remoteAddress;
+    quint16 remotePort = 0;
+    QByteArray method, target, httpVersion; // as sent; empty when the request line never parsed
+    HttpHeaders headers;      // original order and casing
+    QByteArray body;          // exact bytes (possibly partial for a rejected request)
+    bool bodyComplete = true;
+    int status = 0;           // the HTTP status we answered
+    QString protocolError;    // why the HTTP layer rejected it (400/408/413/431...), else empty
+    Verification verification;
+    WebhookEvent event;
+
+    // One line of the headless NDJSON output (README "Output format").
+    QJsonObject toJson() const;
+};
+
+} // namespace pnm
+
+Q_DECLARE_METATYPE(pnm::RecordedRequest)

@@ -1,0 +1,1 @@
+target_sources(pnm_core PRIVATE)

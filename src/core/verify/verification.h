@@ -1,0 +1,70 @@
+// The outcome of checking one webhook request's signature (protocol.md section 3): a verdict plus
+// every step with the values it looked at, so the GUI can explain a failure. A value type.
+#pragma once
+
+#include <QJsonObject>
+#include <QList>
+#include <QMetaType>
+#include <QString>
+#include <optional>
+
+namespace pnm {
+
+enum class Verdict {
+    Valid,
+    Unverified, // no keys configured: the token was read and parsed but could not be checked
+    MissingToken,
+    MalformedToken,
+    UnsupportedAlg,
+    UnknownIssuer,
+    BadSignature,
+    MissingExp,
+    Expired,
+    NotYetValid,
+    IssuedInFuture,
+    HashMismatch,
+};
+
+// The wire name used in vectors, headless output and exports ("valid", "hash_mismatch", ...).
+QString verdictName(Verdict verdict);
+std::optional<Verdict> verdictFromName(QStringView name);
+// One sentence a person can act on: what went wrong and what to fix.
+QString verdictAdvice(Verdict verdict);
+
+struct VerificationStep
+{
+    enum class Outcome { Passed, Failed, Skipped, Note };
+    QString name;   // short, stable: "token", "alg", "issuer", "signature", "exp", "nbf", "iat", "sha256"
+    Outcome outcome = Outcome::Skipped;
+    QString detail; // the values looked at, in words
+};
+
+struct Verification
+{
+    Verdict verdict = Verdict::MissingToken;
+    QList<VerificationStep> steps;
+
+    QString tokenSource;          // "Authorization" or "Hash-Token" (as spelled on the wire), or empty
+    bool bearerPrefixStripped = false;
+    bool tokenHeadersDiffer = false; // Authorization and Hash-Token both present with different tokens
+    QJsonObject jwtHeader;        // decoded JOSE header, when it parsed
+    QJsonObject jwtClaims;        // decoded payload, when it parsed
+    QString issuer;               // the `iss` claim
+    bool issuerKnown = false;     // a configured key has this issuer
+    qint64 verifiedAtSecs = 0;    // the "now" used for time checks
+    qint64 leewaySecs = 60;
+    std::optional<qint64> expiresAt, notBefore, issuedAt;
+    std::optional<qint64> clockSkewSecs; // now - iat (or now - nbf without iat): + means sender is behind
+    QString claimedSha256;        // the `sha256` claim as sent
+    QString computedSha256;       // base64-std SHA-256 of the raw body bytes
+
+    bool isValid() const { return verdict == Verdict::Valid; }
+    // Failed means a token was present or required and it did not check out; Unverified is not failed.
+    bool isFailure() const { return verdict != Verdict::Valid && verdict != Verdict::Unverified; }
+    // Compact JSON for headless output and exports: status, issuer, token source, detail text.
+    QJsonObject toJson() const;
+};
+
+} // namespace pnm
+
+Q_DECLARE_METATYPE(pnm::Verification)
