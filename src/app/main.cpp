@@ -1,0 +1,40 @@
+// pnm-webhook-monitor: the composition root. Parses options, then runs headless (the window is
+// built on top of the same core in a later version).
+#include "headlessmonitor.h"
+#include "monitoroptions.h"
+#include "signalwatcher.h"
+
+#include <QCoreApplication>
+#include <QProcessEnvironment>
+
+#include <cstdio>
+
+int main(int argc, char *argv[])
+{
+    QCoreApplication app(argc, argv);
+    QCoreApplication::setApplicationName(QStringLiteral("pnm-webhook-monitor"));
+    QCoreApplication::setApplicationVersion(QStringLiteral(PNM_VERSION));
+
+    int exitCode = -1;
+    QString text;
+    const pnm::MonitorOptions options = pnm::MonitorOptions::parse(
+        QCoreApplication::arguments(), QProcessEnvironment::systemEnvironment(), &exitCode, &text);
+    if (exitCode >= 0) {
+        std::fputs(qPrintable(text), exitCode == 0 ? stdout : stderr);
+        if (exitCode != 0)
+            std::fputc('\n', stderr);
+        return exitCode;
+    }
+    if (!options.headless)
+        std::fputs("pnm-webhook-monitor: this version has no window yet; running headless\n", stderr);
+
+    pnm::HeadlessMonitor monitor(options);
+    pnm::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &pnm::SignalWatcher::terminationRequested, &monitor,
+                     &pnm::HeadlessMonitor::stop);
+    QObject::connect(&monitor, &pnm::HeadlessMonitor::finished, &app, [] { QCoreApplication::exit(0); });
+    QObject::connect(&monitor, &pnm::HeadlessMonitor::failed, &app,
+                     [](int code) { QCoreApplication::exit(code); });
+    monitor.start();
+    return QCoreApplication::exec();
+}

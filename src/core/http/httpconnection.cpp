@@ -1,0 +1,185 @@
+#include "http/httpconnection.h"
+
+#include <QDateTime>
+#include <QLoggingCategory>
+#include <QTcpSocket>
+
+Q_LOGGING_CATEGORY(lcHttp, "pnm.http")
+
+namespace pnm {
+
+namespace {
+// Unread bytes Qt may hold for us while we wait on the sink; beyond it TCP pushes back on the client.
+constexpr qint64 kSocketReadBufferBytes = 64 * 1024;
+// Answers not yet taken by a client that does not read; past this we stop reading its requests.
+constexpr qint64 kMaxUnsentResponseBytes = 256 * 1024;
+constexpr QByteArrayView kContinueLine = "HTTP/1.1 100 Continue\r\n\r\n";
+} // namespace
+
+HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, RequestSink *sink,
+                               quint64 connectionId, QObject *parent)
+    : QObject(parent), m_socket(socket), m_limits(limits), m_sink(sink), m_parser(limits)
+{
+    m_socket->setParent(this);
+    m_socket->setReadBufferSize(kSocketReadBufferBytes);
+    m_peer.address = m_socket->peerAddress();
+    m_peer.port = m_socket->peerPort();
+    m_peer.connectionId = connectionId;
+
+    m_requestTimer.setSingleShot(true);
+    m_requestTimer.setInterval(m_limits.requestTimeoutMs);
+    m_idleTimer.setSingleShot(true);
+    m_idleTimer.setInterval(m_limits.idleTimeoutMs);
+    connect(&m_requestTimer, &QTimer::timeout, this, &HttpConnection::handleDeadline);
+    connect(&m_idleTimer, &QTimer::timeout, this, [this] {
+        if (!m_awaitingResponse && !m_parser.isMidRequest() && m_buffer.isEmpty())
+            closeAfterWrite();
+    });
+    connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
+    connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
+        if (!m_closing && !m_awaitingResponse && !m_buffer.isEmpty()
+            && m_socket->bytesToWrite() <= kMaxUnsentResponseBytes)
+            processBuffer();
+    });
+    connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        m_closing = true;
+        emit closed();
+        deleteLater();
+    });
+    m_idleTimer.start();
+    // Bytes may have arrived before we connected readyRead; look at them from the event loop so the
+    // listener can still turn this connection away first.
+    QMetaObject::invokeMethod(this, &HttpConnection::handleReadyRead, Qt::QueuedConnection);
+}
+
+HttpConnection::~HttpConnection() = default;
+
+void HttpConnection::handleReadyRead()
+{
+    if (m_closing || m_awaitingResponse)
+        return; // leave the bytes with Qt/TCP until the current answer is out
+    m_buffer += m_socket->readAll();
+    processBuffer();
+}
+
+void HttpConnection::startRequestTimerIfNeeded()
+{
+    if (!m_requestTimer.isActive())
+        m_requestTimer.start();
+}
+
+void HttpConnection::processBuffer()
+{
+    m_processQueued = false;
+    while (!m_closing && !m_awaitingResponse && !m_buffer.isEmpty()) {
+        if (m_socket->bytesToWrite() > kMaxUnsentResponseBytes)
+            return; // resumed from bytesWritten once the client reads
+
+        m_idleTimer.stop();
+        startRequestTimerIfNeeded();
+        qsizetype consumed = 0;
+        const auto event = m_parser.feed(m_buffer, &consumed);
+        m_buffer.remove(0, consumed);
+        switch (event) {
+        case HttpRequestParser::Event::NeedMoreData:
+            return;
+        case HttpRequestParser::Event::HeadersComplete:
+            // curl and others wait for this before sending a body over 1 KiB (RFC 9110 10.1.1).
+            if (m_parser.expectsContinue() && m_parser.current().httpVersion != "1.0"
+                && m_parser.declaredContentLength() != 0)
+                m_socket->write(kContinueLine.data(), kContinueLine.size());
+            continue;
+        case HttpRequestParser::Event::RequestComplete: {
+            m_requestTimer.stop();
+            HttpRequest request = m_parser.takeRequest();
+            m_awaitingResponse = true;
+            m_pendingHead = request.method == "HEAD";
+            m_closeAfterResponse = !request.keepAlive;
+            const quint64 number = ++m_requestsHanded;
+            m_sink->handleRequest(std::move(request), m_peer, HttpResponder(this, number));
+            return;
+        }
+        case HttpRequestParser::Event::Error:
+            handleError(m_parser.errorStatus(), m_parser.errorText());
+            return;
+        }
+    }
+    if (!m_awaitingResponse && !m_parser.isMidRequest() && m_buffer.isEmpty()) {
+        m_requestTimer.stop();
+        m_idleTimer.start();
+    }
+}
+
+void HttpConnection::sendResponse(quint64 requestNumber, const HttpResponse &response)
+{
+    if (m_closing || !m_awaitingResponse || requestNumber != m_requestsHanded)
+        return;
+    m_awaitingResponse = false;
+    HttpResponse answer = response;
+    answer.closeConnection = answer.closeConnection || m_closeAfterResponse;
+    m_socket->write(answer.serialize(m_pendingHead));
+    if (answer.closeConnection) {
+        closeAfterWrite();
+        return;
+    }
+    // Re-enter through the event loop, not recursion: a burst of pipelined requests must not grow
+    // the stack, and other connections get their turn in between.
+    if (!m_processQueued) {
+        m_processQueued = true;
+        QMetaObject::invokeMethod(this, [this] {
+            if (m_socket->bytesAvailable() > 0)
+                m_buffer += m_socket->readAll();
+            processBuffer();
+        }, Qt::QueuedConnection);
+    }
+}
+
+void HttpConnection::handleDeadline()
+{
+    if (m_closing)
+        return;
+    if (m_awaitingResponse)
+        return; // the sink is answering; our own deadline covers only the client's part
+    handleError(408, QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
+}
+
+void HttpConnection::handleError(int status, const QString &reason)
+{
+    qCInfo(lcHttp).noquote() << m_peer.address.toString() << "rejected with" << status << reason;
+    RejectedRequest rejected;
+    rejected.partial = m_parser.current();
+    rejected.peer = m_peer;
+    rejected.status = status;
+    rejected.reason = reason;
+    m_requestTimer.stop();
+    m_idleTimer.stop();
+    m_sink->handleRejected(rejected);
+    rejectAndClose(status, reason);
+}
+
+void HttpConnection::rejectAndClose(int status, const QString &reason)
+{
+    if (m_closing)
+        return;
+    HttpResponse response;
+    response.status = status;
+    response.body = reason.toUtf8() + '\n';
+    response.closeConnection = true;
+    m_socket->write(response.serialize());
+    closeAfterWrite();
+}
+
+void HttpConnection::closeAfterWrite()
+{
+    if (m_closing)
+        return;
+    m_closing = true;
+    m_requestTimer.stop();
+    m_idleTimer.stop();
+    // disconnectFromHost() flushes what is queued, then emits disconnected(), which deletes us.
+    // A client that never reads would hold that forever, so a last timer aborts it.
+    QTimer::singleShot(m_limits.requestTimeoutMs, this, [this] { m_socket->abort(); });
+    m_socket->disconnectFromHost();
+}
+
+} // namespace pnm

@@ -1,0 +1,94 @@
+#include "ingest/ingestpipeline.h"
+
+#include "events/eventdecoder.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pnm {
+
+IngestPipeline::IngestPipeline(const IngestOptions &options, QObject *parent)
+    : QObject(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+{
+    setOptions(options);
+}
+
+void IngestPipeline::setOptions(const IngestOptions &options)
+{
+    m_options = options;
+    m_verifier = WebhookVerifier(options.keys, options.leewaySecs);
+}
+
+RecordedRequest IngestPipeline::startRecord(const HttpRequest &request, const PeerInfo &peer)
+{
+    RecordedRequest recorded;
+    recorded.seq = m_nextSeq++;
+    recorded.receivedAtMs = m_clock();
+    // Show IPv4 peers as IPv4 even on a dual-stack socket.
+    bool isV4 = false;
+    const quint32 v4 = peer.address.toIPv4Address(&isV4);
+    recorded.remoteAddress = isV4 ? QHostAddress(v4).toString() : peer.address.toString();
+    recorded.remotePort = peer.port;
+    recorded.method = request.method;
+    recorded.target = request.target;
+    recorded.httpVersion = request.httpVersion.isEmpty() ? QByteArray() : "HTTP/" + request.httpVersion;
+    recorded.headers = request.headers;
+    recorded.body = request.body;
+    recorded.bodyComplete = request.bodyComplete;
+    return recorded;
+}
+
+void IngestPipeline::handleRequest(HttpRequest request, const PeerInfo &peer, HttpResponder responder)
+{
+    RecordedRequest recorded = startRecord(request, peer);
+    // Verify on receipt, as of the moment the request was complete (protocol.md 8.6).
+    recorded.verification = m_verifier.verify(recorded.headers, recorded.body,
+                                              recorded.receivedAtMs / 1000);
+    recorded.event = EventDecoder::decode(recorded.body);
+    if (recorded.method == "POST")
+        recorded.status = (m_options.rejectInvalid && recorded.verification.isFailure()) ? 401 : 200;
+    else if (recorded.method == "GET" || recorded.method == "HEAD")
+        recorded.status = 200;
+    else
+        recorded.status = 405;
+    responder.send(responseFor(recorded));
+    emit requestRecorded(recorded);
+}
+
+void IngestPipeline::handleRejected(const RejectedRequest &rejected)
+{
+    RecordedRequest recorded = startRecord(rejected.partial, rejected.peer);
+    recorded.status = rejected.status;
+    recorded.protocolError = rejected.reason;
+    recorded.bodyComplete = rejected.partial.bodyComplete;
+    // A partial request can still be checked and decoded: the result says what arrived.
+    recorded.verification = m_verifier.verify(recorded.headers, recorded.body,
+                                              recorded.receivedAtMs / 1000);
+    if (recorded.bodyComplete)
+        recorded.event = EventDecoder::decode(recorded.body);
+    emit requestRecorded(recorded);
+}
+
+HttpResponse IngestPipeline::responseFor(const RecordedRequest &recorded)
+{
+    HttpResponse response;
+    response.status = recorded.status;
+    if (recorded.method == "POST") {
+        // Plug-N-Meet ignores the body; a person testing with curl gets the verdict at once.
+        QJsonObject answer{{"seq", qint64(recorded.seq)},
+                           {"verification", verdictName(recorded.verification.verdict)}};
+        if (recorded.status == 401)
+            answer.insert("advice", verdictAdvice(recorded.verification.verdict));
+        response.contentType = "application/json";
+        response.body = QJsonDocument(answer).toJson(QJsonDocument::Compact) + '\n';
+    } else if (recorded.status == 405) {
+        response.extraHeaders.append("Allow", "POST, GET, HEAD");
+        response.body = "Plug-N-Meet webhooks are POSTed here.\n";
+    } else {
+        response.body = "pnm-webhook-monitor is listening: point Plug-N-Meet's webhook_conf.url here.\n";
+    }
+    return response;
+}
+
+} // namespace pnm
