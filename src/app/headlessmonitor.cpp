@@ -1,7 +1,6 @@
 #include "headlessmonitor.h"
 
 #include <QJsonDocument>
-
 #include <cstdio>
 
 namespace pnm {
@@ -12,22 +11,29 @@ HeadlessMonitor::HeadlessMonitor(const MonitorOptions &options, QObject *parent)
     m_stdout.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
     m_stderr.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
     connect(&m_service, &IngestService::requestRecorded, this, &HeadlessMonitor::writeLine);
-    connect(&m_service, &IngestService::listening, this, [this](const QHostAddress &address, quint16 port) {
-        const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
-                                 ? QStringLiteral("[%1]").arg(address.toString())
-                                 : address.toString();
-        note(QStringLiteral("listening on http://%1:%2/ (%3 key%4 configured%5)")
-                 .arg(host).arg(port).arg(m_options.ingest.keys.size())
-                 .arg(m_options.ingest.keys.size() == 1 ? "" : "s")
-                 .arg(m_options.ingest.keys.isEmpty()
-                          ? QStringLiteral(": requests will show as unverified; add --key KEY:SECRET")
-                          : QString()));
-        note(QStringLiteral("in Plug-N-Meet's config.yaml: client.webhook_conf.enable: true, url: \"http://%1:%2/\"")
-                 .arg(host).arg(port));
-        if (!address.isLoopback())
-            note(QStringLiteral("note: listening beyond loopback; anyone who can reach this port can post to it"));
-        emit started();
-    });
+    connect(&m_service, &IngestService::listening, this,
+            [this](const QHostAddress &address, quint16 port) {
+                const QString host = address.protocol() == QAbstractSocket::IPv6Protocol
+                                         ? QStringLiteral("[%1]").arg(address.toString())
+                                         : address.toString();
+                note(QStringLiteral("listening on http://%1:%2/ (%3 key%4 configured%5)")
+                         .arg(host)
+                         .arg(port)
+                         .arg(m_options.ingest.keys.size())
+                         .arg(m_options.ingest.keys.size() == 1 ? "" : "s")
+                         .arg(m_options.ingest.keys.isEmpty()
+                                  ? QStringLiteral(
+                                        ": requests will show as unverified; add --key KEY:SECRET")
+                                  : QString()));
+                note(QStringLiteral("in Plug-N-Meet's config.yaml: client.webhook_conf.enable: "
+                                    "true, url: \"http://%1:%2/\"")
+                         .arg(host)
+                         .arg(port));
+                if (!address.isLoopback())
+                    note(QStringLiteral("note: listening beyond loopback; anyone who can reach "
+                                        "this port can post to it"));
+                emit started();
+            });
     connect(&m_service, &IngestService::listenFailed, this, [this](const QString &error) {
         note(error);
         emit failed(1);

@@ -6,7 +6,6 @@
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
-
 #include <cstdio>
 
 int main(int argc, char *argv[])
@@ -26,13 +25,15 @@ int main(int argc, char *argv[])
         return exitCode;
     }
     if (!options.headless)
-        std::fputs("pnm-webhook-monitor: this version has no window yet; running headless\n", stderr);
+        std::fputs("pnm-webhook-monitor: this version has no window yet; running headless\n",
+                   stderr);
 
     pnm::HeadlessMonitor monitor(options);
     pnm::SignalWatcher signalWatcher;
     QObject::connect(&signalWatcher, &pnm::SignalWatcher::terminationRequested, &monitor,
                      &pnm::HeadlessMonitor::stop);
-    QObject::connect(&monitor, &pnm::HeadlessMonitor::finished, &app, [] { QCoreApplication::exit(0); });
+    QObject::connect(&monitor, &pnm::HeadlessMonitor::finished, &app,
+                     [] { QCoreApplication::exit(0); });
     QObject::connect(&monitor, &pnm::HeadlessMonitor::failed, &app,
                      [](int code) { QCoreApplication::exit(code); });
     monitor.start();

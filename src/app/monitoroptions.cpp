@@ -2,8 +2,8 @@
 
 #include <QCommandLineParser>
 #include <QFile>
-#include <QRegularExpression>
 #include <QProcessEnvironment>
+#include <QRegularExpression>
 
 namespace pnm {
 
@@ -41,7 +41,8 @@ bool parseListenSpec(const QString &spec, QHostAddress *address, quint16 *port, 
     } else if (host.count(':') == 1) {
         portText = host.section(':', 1);
         host = host.section(':', 0, 0);
-    } else if (host.count(':') == 0 && !host.isEmpty() && host.front().isDigit() && !host.contains('.')) {
+    } else if (host.count(':') == 0 && !host.isEmpty() && host.front().isDigit() &&
+               !host.contains('.')) {
         portText = host; // a bare port
         host.clear();
     }
@@ -103,39 +104,56 @@ MonitorOptions MonitorOptions::parse(const QStringList &arguments, const QProces
     };
 
     QCommandLineParser parser;
-    parser.setApplicationDescription(
-        QStringLiteral("Receives Plug-N-Meet webhooks, verifies their signatures and shows them live.\n"
-                       "Headless mode writes one JSON object per request to standard output."));
+    parser.setApplicationDescription(QStringLiteral(
+        "Receives Plug-N-Meet webhooks, verifies their signatures and shows them live.\n"
+        "Headless mode writes one JSON object per request to standard output."));
     const QCommandLineOption help({"h", "help"}, "Show this help and exit.");
     const QCommandLineOption version({"v", "version"}, "Show the version and exit.");
     const QCommandLineOption headless("headless", "Run without a window; write NDJSON to stdout.");
-    const QCommandLineOption listen({"l", "listen"},
+    const QCommandLineOption listen(
+        {"l", "listen"},
         QStringLiteral("Address and port to listen on (default 127.0.0.1:%1). Port 0 picks a free "
                        "one. Listening beyond loopback (0.0.0.0, [::]) is your explicit choice.")
-            .arg(kDefaultPort), "ADDR:PORT");
-    const QCommandLineOption key({"k", "key"},
-        "An API key and secret pair (repeatable); the token's issuer selects the secret.", "KEY:SECRET");
-    const QCommandLineOption keysFile("keys-file", "Read KEY:SECRET lines from a file (# comments).", "FILE");
-    const QCommandLineOption leeway("leeway", "Clock leeway for exp/nbf/iat in seconds (default 60).", "SECS");
-    const QCommandLineOption rejectInvalid("reject-invalid",
+            .arg(kDefaultPort),
+        "ADDR:PORT");
+    const QCommandLineOption key(
+        {"k", "key"},
+        "An API key and secret pair (repeatable); the token's issuer selects the secret.",
+        "KEY:SECRET");
+    const QCommandLineOption keysFile("keys-file",
+                                      "Read KEY:SECRET lines from a file (# comments).", "FILE");
+    const QCommandLineOption leeway(
+        "leeway", "Clock leeway for exp/nbf/iat in seconds (default 60).", "SECS");
+    const QCommandLineOption rejectInvalid(
+        "reject-invalid",
         "Answer 401 to requests that fail verification (default: 200 to every recorded POST).");
-    const QCommandLineOption maxBody("max-body",
+    const QCommandLineOption maxBody(
+        "max-body",
         QStringLiteral("Largest body accepted, in bytes (default %1); larger gets 413.")
-            .arg(HttpLimits::kDefaultMaxBodyBytes), "BYTES");
-    const QCommandLineOption maxHeader("max-header",
+            .arg(HttpLimits::kDefaultMaxBodyBytes),
+        "BYTES");
+    const QCommandLineOption maxHeader(
+        "max-header",
         QStringLiteral("Largest header block, in bytes (default %1); larger gets 431.")
-            .arg(HttpLimits::kDefaultMaxHeaderBytes), "BYTES");
-    const QCommandLineOption requestTimeout("request-timeout",
+            .arg(HttpLimits::kDefaultMaxHeaderBytes),
+        "BYTES");
+    const QCommandLineOption requestTimeout(
+        "request-timeout",
         QStringLiteral("Time a request may take to arrive, in ms (default %1); slower gets 408.")
-            .arg(HttpLimits::kDefaultRequestTimeoutMs), "MS");
-    const QCommandLineOption idleTimeout("idle-timeout",
+            .arg(HttpLimits::kDefaultRequestTimeoutMs),
+        "MS");
+    const QCommandLineOption idleTimeout(
+        "idle-timeout",
         QStringLiteral("Idle keep-alive connections are closed after this many ms (default %1).")
-            .arg(HttpLimits::kDefaultIdleTimeoutMs), "MS");
-    const QCommandLineOption maxConnections("max-connections",
+            .arg(HttpLimits::kDefaultIdleTimeoutMs),
+        "MS");
+    const QCommandLineOption maxConnections(
+        "max-connections",
         QStringLiteral("Concurrent connections (default %1); more get 503.")
-            .arg(HttpLimits::kDefaultMaxConnections), "N");
-    parser.addOptions({help, version, headless, listen, key, keysFile, leeway, rejectInvalid, maxBody,
-                       maxHeader, requestTimeout, idleTimeout, maxConnections});
+            .arg(HttpLimits::kDefaultMaxConnections),
+        "N");
+    parser.addOptions({help, version, headless, listen, key, keysFile, leeway, rejectInvalid,
+                       maxBody, maxHeader, requestTimeout, idleTimeout, maxConnections});
 
     if (!parser.parse(arguments))
         return failWith(parser.errorText() + QStringLiteral("\nTry --help."));
@@ -144,11 +162,13 @@ MonitorOptions MonitorOptions::parse(const QStringList &arguments, const QProces
                             .arg(parser.positionalArguments().constFirst()));
     if (parser.isSet(help)) {
         *exitCode = 0;
-        *text = parser.helpText() + QStringLiteral(
-            "\nKeys may also come from the environment variable %1 (KEY:SECRET pairs separated by\n"
-            "commas or newlines), so secrets need not appear in ps output.\n"
-            "\nExit status: 0 after a clean stop (SIGINT/SIGTERM), 1 if it cannot listen, 2 on bad options.\n")
-            .arg(QString::fromLatin1(kKeysEnvironmentVariable));
+        *text = parser.helpText() +
+                QStringLiteral("\nKeys may also come from the environment variable %1 (KEY:SECRET "
+                               "pairs separated by\n"
+                               "commas or newlines), so secrets need not appear in ps output.\n"
+                               "\nExit status: 0 after a clean stop (SIGINT/SIGTERM), 1 if it "
+                               "cannot listen, 2 on bad options.\n")
+                    .arg(QString::fromLatin1(kKeysEnvironmentVariable));
         return options;
     }
     if (parser.isSet(version)) {
@@ -160,13 +180,15 @@ MonitorOptions MonitorOptions::parse(const QStringList &arguments, const QProces
     options.headless = parser.isSet(headless);
     options.ingest.rejectInvalid = parser.isSet(rejectInvalid);
     QString error;
-    if (parser.isSet(listen) && !parseListenSpec(parser.value(listen), &options.address, &options.port, &error))
+    if (parser.isSet(listen) &&
+        !parseListenSpec(parser.value(listen), &options.address, &options.port, &error))
         return failWith(QStringLiteral("--listen %1").arg(error));
 
     const QString envKeys = env.value(QString::fromLatin1(kKeysEnvironmentVariable));
     for (const QString &spec : envKeys.split(QRegularExpression("[,\\n]"), Qt::SkipEmptyParts)) {
         if (!options.ingest.keys.insertSpec(spec.trimmed(), &error))
-            return failWith(QStringLiteral("%1: %2").arg(QString::fromLatin1(kKeysEnvironmentVariable), error));
+            return failWith(
+                QStringLiteral("%1: %2").arg(QString::fromLatin1(kKeysEnvironmentVariable), error));
     }
     for (const QString &path : parser.values(keysFile)) {
         if (!loadKeysFile(path, &options.ingest.keys, &error))
@@ -177,17 +199,26 @@ MonitorOptions MonitorOptions::parse(const QStringList &arguments, const QProces
             return failWith(QStringLiteral("--key: %1").arg(error));
     }
 
-    struct NumericOption { const QCommandLineOption &option; qint64 minimum; qint64 *target; };
+    struct NumericOption
+    {
+        const QCommandLineOption &option;
+        qint64 minimum;
+        qint64 *target;
+    };
     qint64 body = options.limits.maxBodyBytes, header = options.limits.maxHeaderBytes;
     qint64 timeout = options.limits.requestTimeoutMs, idle = options.limits.idleTimeoutMs;
     qint64 connections = options.limits.maxConnections, leewaySecs = options.ingest.leewaySecs;
-    const NumericOption numeric[] = {{maxBody, 1, &body},       {maxHeader, 256, &header},
-                                     {requestTimeout, 100, &timeout}, {idleTimeout, 100, &idle},
-                                     {maxConnections, 1, &connections}, {leeway, 0, &leewaySecs}};
+    const NumericOption numeric[] = {{maxBody, 1, &body},
+                                     {maxHeader, 256, &header},
+                                     {requestTimeout, 100, &timeout},
+                                     {idleTimeout, 100, &idle},
+                                     {maxConnections, 1, &connections},
+                                     {leeway, 0, &leewaySecs}};
     for (const NumericOption &n : numeric) {
         if (parser.isSet(n.option) && !parsePositive(parser.value(n.option), n.minimum, n.target))
             return failWith(QStringLiteral("--%1 needs a whole number of at least %2, not '%3'")
-                                .arg(n.option.names().constLast()).arg(n.minimum)
+                                .arg(n.option.names().constLast())
+                                .arg(n.minimum)
                                 .arg(parser.value(n.option)));
     }
     options.limits.maxBodyBytes = body;

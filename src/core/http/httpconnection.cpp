@@ -9,7 +9,8 @@ Q_LOGGING_CATEGORY(lcHttp, "pnm.http")
 namespace pnm {
 
 namespace {
-// Unread bytes Qt may hold for us while we wait on the sink; beyond it TCP pushes back on the client.
+// Unread bytes Qt may hold for us while we wait on the sink; beyond it TCP pushes back on the
+// client.
 constexpr qint64 kSocketReadBufferBytes = 64 * 1024;
 // Answers not yet taken by a client that does not read; past this we stop reading its requests.
 constexpr qint64 kMaxUnsentResponseBytes = 256 * 1024;
@@ -37,8 +38,8 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Req
     });
     connect(m_socket, &QTcpSocket::readyRead, this, &HttpConnection::handleReadyRead);
     connect(m_socket, &QTcpSocket::bytesWritten, this, [this] {
-        if (!m_closing && !m_awaitingResponse && !m_buffer.isEmpty()
-            && m_socket->bytesToWrite() <= kMaxUnsentResponseBytes)
+        if (!m_closing && !m_awaitingResponse && !m_buffer.isEmpty() &&
+            m_socket->bytesToWrite() <= kMaxUnsentResponseBytes)
             processBuffer();
     });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
@@ -85,8 +86,8 @@ void HttpConnection::processBuffer()
             return;
         case HttpRequestParser::Event::HeadersComplete:
             // curl and others wait for this before sending a body over 1 KiB (RFC 9110 10.1.1).
-            if (m_parser.expectsContinue() && m_parser.current().httpVersion != "1.0"
-                && m_parser.declaredContentLength() != 0)
+            if (m_parser.expectsContinue() && m_parser.current().httpVersion != "1.0" &&
+                m_parser.declaredContentLength() != 0)
                 m_socket->write(kContinueLine.data(), kContinueLine.size());
             continue;
         case HttpRequestParser::Event::RequestComplete: {
@@ -126,11 +127,14 @@ void HttpConnection::sendResponse(quint64 requestNumber, const HttpResponse &res
     // the stack, and other connections get their turn in between.
     if (!m_processQueued) {
         m_processQueued = true;
-        QMetaObject::invokeMethod(this, [this] {
-            if (m_socket->bytesAvailable() > 0)
-                m_buffer += m_socket->readAll();
-            processBuffer();
-        }, Qt::QueuedConnection);
+        QMetaObject::invokeMethod(
+            this,
+            [this] {
+                if (m_socket->bytesAvailable() > 0)
+                    m_buffer += m_socket->readAll();
+                processBuffer();
+            },
+            Qt::QueuedConnection);
     }
 }
 
@@ -140,7 +144,8 @@ void HttpConnection::handleDeadline()
         return;
     if (m_awaitingResponse)
         return; // the sink is answering; our own deadline covers only the client's part
-    handleError(408, QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
+    handleError(408,
+                QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
 }
 
 void HttpConnection::handleError(int status, const QString &reason)

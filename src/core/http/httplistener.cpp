@@ -27,7 +27,8 @@ void HttpListener::incomingConnection(qintptr socketDescriptor)
         RejectedRequest rejected;
         rejected.peer = connection->peer();
         rejected.status = 503;
-        rejected.reason = QStringLiteral("too many open connections (limit %1)").arg(m_limits.maxConnections);
+        rejected.reason =
+            QStringLiteral("too many open connections (limit %1)").arg(m_limits.maxConnections);
         m_sink->handleRejected(rejected);
         connection->rejectAndClose(rejected.status, rejected.reason);
         return;

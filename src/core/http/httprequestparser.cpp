@@ -1,8 +1,7 @@
 #include "http/httprequestparser.h"
 
-#include <llhttp.h>
-
 #include <algorithm>
+#include <llhttp.h>
 
 namespace pnm {
 
@@ -57,8 +56,9 @@ struct HttpRequestParser::Callbacks
                 return error;
         }
         if (self->m_request.headers.size() >= self->m_limits.maxHeaderCount)
-            return self->fail(431, QStringLiteral("more than %1 header fields")
-                                       .arg(self->m_limits.maxHeaderCount));
+            return self->fail(
+                431,
+                QStringLiteral("more than %1 header fields").arg(self->m_limits.maxHeaderCount));
         self->m_field.append(at, qsizetype(len));
         return self->countHeaderBytes(len);
     }
@@ -78,7 +78,8 @@ struct HttpRequestParser::Callbacks
         }
         // llhttp still accepts HTTP/0.9-style request lines; nobody sends webhooks that way.
         if (p->http_major == 0)
-            return self->fail(400, QStringLiteral("malformed HTTP (request line has no HTTP version)"));
+            return self->fail(400,
+                              QStringLiteral("malformed HTTP (request line has no HTTP version)"));
         self->m_headersDone = true;
         self->m_request.method = llhttp_method_name(llhttp_method_t(p->method));
         self->m_request.keepAlive = llhttp_should_keep_alive(p) != 0;
@@ -87,9 +88,10 @@ struct HttpRequestParser::Callbacks
             self->m_declaredLength = qint64(p->content_length);
         // Reject an oversized body before reading a byte of it (and before any 100 Continue).
         if (self->m_declaredLength > self->m_limits.maxBodyBytes)
-            return self->fail(413, QStringLiteral("declared body of %1 bytes exceeds the limit of %2")
-                                       .arg(self->m_declaredLength)
-                                       .arg(self->m_limits.maxBodyBytes));
+            return self->fail(413,
+                              QStringLiteral("declared body of %1 bytes exceeds the limit of %2")
+                                  .arg(self->m_declaredLength)
+                                  .arg(self->m_limits.maxBodyBytes));
         if (self->m_declaredLength > 0)
             self->m_request.body.reserve(self->m_declaredLength);
         // Stop here only when a body follows: that is when a client may wait for 100 Continue.
@@ -146,10 +148,11 @@ int HttpRequestParser::fail(int status, QString text)
 int HttpRequestParser::finishHeaderField()
 {
     static constexpr QByteArrayView kTokenSymbols = "!#$%&'*+-.^_`|~";
-    const bool validName = !m_field.isEmpty() && std::all_of(m_field.cbegin(), m_field.cend(), [](char c) {
-        return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z')
-               || kTokenSymbols.contains(c);
-    });
+    const bool validName =
+        !m_field.isEmpty() && std::all_of(m_field.cbegin(), m_field.cend(), [](char c) {
+            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+                   kTokenSymbols.contains(c);
+        });
     if (!validName)
         return fail(400, QStringLiteral("malformed HTTP (invalid header field name '%1')")
                              .arg(QString::fromLatin1(m_field.left(64).toPercentEncoding(" "))));
@@ -164,8 +167,8 @@ int HttpRequestParser::countHeaderBytes(size_t len)
 {
     m_headerBytes += qsizetype(len);
     if (m_headerBytes > m_limits.maxHeaderBytes)
-        return fail(431, QStringLiteral("header fields larger than %1 bytes")
-                             .arg(m_limits.maxHeaderBytes));
+        return fail(
+            431, QStringLiteral("header fields larger than %1 bytes").arg(m_limits.maxHeaderBytes));
     return HPE_OK;
 }
 
@@ -195,7 +198,8 @@ HttpRequest HttpRequestParser::takeRequest()
     return request;
 }
 
-HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype size, qsizetype *consumed)
+HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype size,
+                                                 qsizetype *consumed)
 {
     *consumed = 0;
     if (m_errorStatus != 0)
@@ -213,7 +217,7 @@ HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype siz
     }
     if (err == HPE_PAUSED) {
         *consumed = qsizetype(llhttp_get_error_pos(parser) - data);
-        return m_messageDone ? Event::RequestComplete
+        return m_messageDone   ? Event::RequestComplete
                : m_errorStatus ? Event::Error
                                : Event::HeadersComplete;
     }

@@ -14,8 +14,9 @@ namespace pnm {
 class HttpRequestParser
 {
 public:
-    enum class Event {
-        NeedMoreData,   // everything given was consumed; feed more
+    enum class Event
+    {
+        NeedMoreData,    // everything given was consumed; feed more
         HeadersComplete, // the head of a request is in (check Expect: 100-continue); feed on
         RequestComplete, // takeRequest(), then feed the rest
         Error,           // errorStatus() / errorText(); the connection must be closed
@@ -29,7 +30,10 @@ public:
     // Consumes bytes from data until an event other than NeedMoreData happens or data runs out;
     // *consumed says how many bytes were used. After Error, nothing more is consumed.
     Event feed(const char *data, qsizetype size, qsizetype *consumed);
-    Event feed(QByteArrayView data, qsizetype *consumed) { return feed(data.data(), data.size(), consumed); }
+    Event feed(QByteArrayView data, qsizetype *consumed)
+    {
+        return feed(data.data(), data.size(), consumed);
+    }
 
     // The request as parsed so far (method, target, headers, body); complete after RequestComplete.
     const HttpRequest &current() const { return m_request; }

@@ -49,7 +49,8 @@ public:
     virtual ~RequestSink() = default;
     // Called on the listener's thread. The sink must call responder.send() exactly once, now or
     // later; the connection reads no further request until then (answers stay in order).
-    virtual void handleRequest(HttpRequest request, const PeerInfo &peer, HttpResponder responder) = 0;
+    virtual void handleRequest(HttpRequest request, const PeerInfo &peer,
+                               HttpResponder responder) = 0;
     // Called on the listener's thread after the HTTP layer answered a bad request itself.
     virtual void handleRejected(const RejectedRequest &rejected) = 0;
 };

@@ -4,6 +4,8 @@
 #include "verify/keyring.h"
 #include "verify/webhookverifier.h"
 
+#include <functional>
+
 namespace pnm {
 
 struct IngestOptions
@@ -13,6 +15,8 @@ struct IngestOptions
     // A monitor observes: by default every recorded POST is answered 200 (issue 2). With this, a
     // request that fails verification gets 401, as a strict receiver would answer.
     bool rejectInvalid = false;
+    // Unix ms "now"; empty means the system clock. Tests and replays inject their own.
+    std::function<qint64()> clock;
 };
 
 } // namespace pnm

@@ -8,8 +8,7 @@
 
 namespace pnm {
 
-IngestPipeline::IngestPipeline(const IngestOptions &options, QObject *parent)
-    : QObject(parent), m_clock([] { return QDateTime::currentMSecsSinceEpoch(); })
+IngestPipeline::IngestPipeline(const IngestOptions &options, QObject *parent) : QObject(parent)
 {
     setOptions(options);
 }
@@ -17,6 +16,8 @@ IngestPipeline::IngestPipeline(const IngestOptions &options, QObject *parent)
 void IngestPipeline::setOptions(const IngestOptions &options)
 {
     m_options = options;
+    if (!m_options.clock)
+        m_options.clock = [] { return QDateTime::currentMSecsSinceEpoch(); };
     m_verifier = WebhookVerifier(options.keys, options.leewaySecs);
 }
 
@@ -24,7 +25,7 @@ RecordedRequest IngestPipeline::startRecord(const HttpRequest &request, const Pe
 {
     RecordedRequest recorded;
     recorded.seq = m_nextSeq++;
-    recorded.receivedAtMs = m_clock();
+    recorded.receivedAtMs = m_options.clock();
     // Show IPv4 peers as IPv4 even on a dual-stack socket.
     bool isV4 = false;
     const quint32 v4 = peer.address.toIPv4Address(&isV4);
@@ -32,22 +33,25 @@ RecordedRequest IngestPipeline::startRecord(const HttpRequest &request, const Pe
     recorded.remotePort = peer.port;
     recorded.method = request.method;
     recorded.target = request.target;
-    recorded.httpVersion = request.httpVersion.isEmpty() ? QByteArray() : "HTTP/" + request.httpVersion;
+    recorded.httpVersion =
+        request.httpVersion.isEmpty() ? QByteArray() : "HTTP/" + request.httpVersion;
     recorded.headers = request.headers;
     recorded.body = request.body;
     recorded.bodyComplete = request.bodyComplete;
     return recorded;
 }
 
-void IngestPipeline::handleRequest(HttpRequest request, const PeerInfo &peer, HttpResponder responder)
+void IngestPipeline::handleRequest(HttpRequest request, const PeerInfo &peer,
+                                   HttpResponder responder)
 {
     RecordedRequest recorded = startRecord(request, peer);
     // Verify on receipt, as of the moment the request was complete (protocol.md 8.6).
-    recorded.verification = m_verifier.verify(recorded.headers, recorded.body,
-                                              recorded.receivedAtMs / 1000);
+    recorded.verification =
+        m_verifier.verify(recorded.headers, recorded.body, recorded.receivedAtMs / 1000);
     recorded.event = EventDecoder::decode(recorded.body);
     if (recorded.method == "POST")
-        recorded.status = (m_options.rejectInvalid && recorded.verification.isFailure()) ? 401 : 200;
+        recorded.status =
+            (m_options.rejectInvalid && recorded.verification.isFailure()) ? 401 : 200;
     else if (recorded.method == "GET" || recorded.method == "HEAD")
         recorded.status = 200;
     else
@@ -63,8 +67,8 @@ void IngestPipeline::handleRejected(const RejectedRequest &rejected)
     recorded.protocolError = rejected.reason;
     recorded.bodyComplete = rejected.partial.bodyComplete;
     // A partial request can still be checked and decoded: the result says what arrived.
-    recorded.verification = m_verifier.verify(recorded.headers, recorded.body,
-                                              recorded.receivedAtMs / 1000);
+    recorded.verification =
+        m_verifier.verify(recorded.headers, recorded.body, recorded.receivedAtMs / 1000);
     if (recorded.bodyComplete)
         recorded.event = EventDecoder::decode(recorded.body);
     emit requestRecorded(recorded);
@@ -86,7 +90,8 @@ HttpResponse IngestPipeline::responseFor(const RecordedRequest &recorded)
         response.extraHeaders.append("Allow", "POST, GET, HEAD");
         response.body = "Plug-N-Meet webhooks are POSTed here.\n";
     } else {
-        response.body = "pnm-webhook-monitor is listening: point Plug-N-Meet's webhook_conf.url here.\n";
+        response.body =
+            "pnm-webhook-monitor is listening: point Plug-N-Meet's webhook_conf.url here.\n";
     }
     return response;
 }

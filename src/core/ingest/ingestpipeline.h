@@ -7,7 +7,6 @@
 #include "ingest/recordedrequest.h"
 
 #include <QObject>
-#include <functional>
 
 namespace pnm {
 
@@ -15,13 +14,10 @@ class IngestPipeline : public QObject, public RequestSink
 {
     Q_OBJECT
 public:
-    using Clock = std::function<qint64()>; // unix ms
-
     explicit IngestPipeline(const IngestOptions &options = {}, QObject *parent = nullptr);
 
     void setOptions(const IngestOptions &options);
     const IngestOptions &options() const { return m_options; }
-    void setClock(Clock clock) { m_clock = std::move(clock); }
     quint64 recordedCount() const { return m_nextSeq - 1; }
 
     void handleRequest(HttpRequest request, const PeerInfo &peer, HttpResponder responder) override;
@@ -38,7 +34,6 @@ private:
 
     IngestOptions m_options;
     WebhookVerifier m_verifier;
-    Clock m_clock;
     quint64 m_nextSeq = 1;
 };
 

@@ -13,12 +13,13 @@ IngestService::IngestService(QObject *parent) : QObject(parent), m_worker(new In
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &IngestWorker::requestRecorded, this, &IngestService::requestRecorded);
-    connect(m_worker, &IngestWorker::listening, this, [this](const QHostAddress &address, quint16 port) {
-        m_listening = true;
-        m_address = address;
-        m_port = port;
-        emit listening(address, port);
-    });
+    connect(m_worker, &IngestWorker::listening, this,
+            [this](const QHostAddress &address, quint16 port) {
+                m_listening = true;
+                m_address = address;
+                m_port = port;
+                emit listening(address, port);
+            });
     connect(m_worker, &IngestWorker::listenFailed, this, [this](const QString &error) {
         m_listening = false;
         emit listenFailed(error);
@@ -40,9 +41,9 @@ IngestService::~IngestService()
 void IngestService::start(const QHostAddress &address, quint16 port, const HttpLimits &limits,
                           const IngestOptions &options)
 {
-    QMetaObject::invokeMethod(m_worker, [=, worker = m_worker] {
-        worker->start(address, port, limits, options);
-    }, Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [=, worker = m_worker] { worker->start(address, port, limits, options); },
+        Qt::QueuedConnection);
 }
 
 void IngestService::stop()
@@ -52,8 +53,9 @@ void IngestService::stop()
 
 void IngestService::setOptions(const IngestOptions &options)
 {
-    QMetaObject::invokeMethod(m_worker, [options, worker = m_worker] { worker->setOptions(options); },
-                              Qt::QueuedConnection);
+    QMetaObject::invokeMethod(
+        m_worker, [options, worker = m_worker] { worker->setOptions(options); },
+        Qt::QueuedConnection);
 }
 
 } // namespace pnm

@@ -9,8 +9,8 @@ QJsonObject RecordedRequest::toJson() const
 {
     QJsonObject line;
     line.insert("seq", qint64(seq));
-    line.insert("received_at", QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC)
-                                   .toString(Qt::ISODateWithMs));
+    line.insert("received_at",
+                QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
     line.insert("remote", remoteAddress.contains(':')
                               ? QStringLiteral("[%1]:%2").arg(remoteAddress).arg(remotePort)
                               : QStringLiteral("%1:%2").arg(remoteAddress).arg(remotePort));

@@ -16,16 +16,16 @@ namespace pnm {
 
 struct RecordedRequest
 {
-    quint64 seq = 0;          // 1-based, per listener run, in arrival order
-    qint64 receivedAtMs = 0;  // unix ms when the request was complete (or rejected)
+    quint64 seq = 0;         // 1-based, per listener run, in arrival order
+    qint64 receivedAtMs = 0; // unix ms when the request was complete (or rejected)
     QString remoteAddress;
     quint16 remotePort = 0;
     QByteArray method, target, httpVersion; // as sent; empty when the request line never parsed
-    HttpHeaders headers;      // original order and casing
-    QByteArray body;          // exact bytes (possibly partial for a rejected request)
+    HttpHeaders headers;                    // original order and casing
+    QByteArray body;                        // exact bytes (possibly partial for a rejected request)
     bool bodyComplete = true;
-    int status = 0;           // the HTTP status we answered
-    QString protocolError;    // why the HTTP layer rejected it (400/408/413/431...), else empty
+    int status = 0;        // the HTTP status we answered
+    QString protocolError; // why the HTTP layer rejected it (400/408/413/431...), else empty
     Verification verification;
     WebhookEvent event;
 

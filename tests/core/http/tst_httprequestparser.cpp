@@ -12,7 +12,7 @@ namespace {
 struct Outcome
 {
     QList<HttpRequest> requests;
-    int headEvents = 0;      // HeadersComplete events seen
+    int headEvents = 0;       // HeadersComplete events seen
     bool sawContinue = false; // expectsContinue() at some HeadersComplete
     int errorStatus = 0;
     QString errorText;
@@ -62,7 +62,12 @@ Outcome drive(const QByteArray &bytes, const HttpLimits &limits, PieceSize nextP
     return outcome;
 }
 
-enum class Split { Whole, ByteByByte, Random };
+enum class Split
+{
+    Whole,
+    ByteByByte,
+    Random
+};
 
 Outcome driveSplit(const QByteArray &bytes, Split split, const HttpLimits &limits = {})
 {
@@ -79,15 +84,17 @@ Outcome driveSplit(const QByteArray &bytes, Split split, const HttpLimits &limit
     return {};
 }
 
-const QByteArray kBody =
-    "{\"event\":\"room_started\",\"room\":{\"room_id\":\"r1\",\"metadata\":"
-    "\"{\\\"room_title\\\":\\\"R\xc3\xa9union\\\"}\"}}";
+const QByteArray kBody = "{\"event\":\"room_started\",\"room\":{\"room_id\":\"r1\",\"metadata\":"
+                         "\"{\\\"room_title\\\":\\\"R\xc3\xa9union\\\"}\"}}";
 
 QByteArray postRequest(const QByteArray &body, const QByteArray &extraHeaders = {})
 {
     return "POST /webhook?x=1 HTTP/1.1\r\nHost: 127.0.0.1\r\nUser-Agent: Go-http-client/1.1\r\n"
-           "Content-Length: " + QByteArray::number(body.size()) + "\r\nAuthorization: abc.def.ghi\r\n"
-           "content-type: application/json\r\nHash-Token: abc.def.ghi\r\n" + extraHeaders + "\r\n" + body;
+           "Content-Length: " +
+           QByteArray::number(body.size()) +
+           "\r\nAuthorization: abc.def.ghi\r\n"
+           "content-type: application/json\r\nHash-Token: abc.def.ghi\r\n" +
+           extraHeaders + "\r\n" + body;
 }
 
 } // namespace
@@ -135,8 +142,8 @@ void TestHttpRequestParser::splits()
     QVERIFY(request.bodyComplete);
     QVERIFY(request.keepAlive);
     // Original order and casing, duplicates of nothing invented.
-    const QList<QByteArray> expectedNames = {"Host", "User-Agent", "Content-Length", "Authorization",
-                                             "content-type", "Hash-Token"};
+    const QList<QByteArray> expectedNames = {"Host",          "User-Agent",   "Content-Length",
+                                             "Authorization", "content-type", "Hash-Token"};
     QCOMPARE(request.headers.size(), expectedNames.size());
     for (int i = 0; i < expectedNames.size(); ++i)
         QCOMPARE(request.headers.fields().at(i).name, expectedNames.at(i));
@@ -148,8 +155,8 @@ void TestHttpRequestParser::splits()
 void TestHttpRequestParser::pipelinedRequestsComeOutInOrder()
 {
     QFETCH(int, split);
-    const QByteArray stream = postRequest("first") + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n"
-                              + postRequest("third");
+    const QByteArray stream =
+        postRequest("first") + "GET /health HTTP/1.1\r\nHost: x\r\n\r\n" + postRequest("third");
     const Outcome outcome = driveSplit(stream, Split(split));
     QCOMPARE(outcome.errorStatus, 0);
     QCOMPARE(outcome.requests.size(), 3);
@@ -164,8 +171,9 @@ void TestHttpRequestParser::pipelinedRequestsComeOutInOrder()
 void TestHttpRequestParser::chunkedBodyIsDechunked()
 {
     QFETCH(int, split);
-    const QByteArray stream = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
-                              "5\r\nhello\r\n1;ext=1\r\n,\r\n6\r\n world\r\n0\r\nTrailer: t\r\n\r\n";
+    const QByteArray stream =
+        "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+        "5\r\nhello\r\n1;ext=1\r\n,\r\n6\r\n world\r\n0\r\nTrailer: t\r\n\r\n";
     const Outcome outcome = driveSplit(stream, Split(split));
     QCOMPARE(outcome.errorStatus, 0);
     QCOMPARE(outcome.requests.size(), 1);
@@ -175,7 +183,8 @@ void TestHttpRequestParser::chunkedBodyIsDechunked()
 void TestHttpRequestParser::expectContinueStopsAfterHead()
 {
     HttpRequestParser parser;
-    const QByteArray head = "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n";
+    const QByteArray head =
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 4\r\nExpect: 100-continue\r\n\r\n";
     qsizetype consumed = 0;
     QCOMPARE(parser.feed(head, &consumed), HttpRequestParser::Event::HeadersComplete);
     QCOMPARE(consumed, head.size());
@@ -184,7 +193,8 @@ void TestHttpRequestParser::expectContinueStopsAfterHead()
     QCOMPARE(parser.feed(QByteArrayView(""), &consumed), HttpRequestParser::Event::NeedMoreData);
     QCOMPARE(parser.feed(QByteArrayView("da"), &consumed), HttpRequestParser::Event::NeedMoreData);
     QCOMPARE(consumed, 2);
-    QCOMPARE(parser.feed(QByteArrayView("ta"), &consumed), HttpRequestParser::Event::RequestComplete);
+    QCOMPARE(parser.feed(QByteArrayView("ta"), &consumed),
+             HttpRequestParser::Event::RequestComplete);
     QCOMPARE(parser.takeRequest().body, QByteArray("data"));
 }
 
@@ -193,9 +203,11 @@ void TestHttpRequestParser::keepAliveFollowsVersionAndConnection_data()
     QTest::addColumn<QByteArray>("head");
     QTest::addColumn<bool>("keepAlive");
     QTest::newRow("1.1 default") << QByteArray("GET / HTTP/1.1\r\nHost: x\r\n\r\n") << true;
-    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: close\r\n\r\n") << false;
+    QTest::newRow("1.1 close") << QByteArray("GET / HTTP/1.1\r\nConnection: close\r\n\r\n")
+                               << false;
     QTest::newRow("1.0 default") << QByteArray("GET / HTTP/1.0\r\n\r\n") << false;
-    QTest::newRow("1.0 keep-alive") << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
+    QTest::newRow("1.0 keep-alive")
+        << QByteArray("GET / HTTP/1.0\r\nConnection: keep-alive\r\n\r\n") << true;
 }
 
 void TestHttpRequestParser::keepAliveFollowsVersionAndConnection()
@@ -217,17 +229,21 @@ void TestHttpRequestParser::limits_data()
     for (int i = 0; i <= limits.maxHeaderCount; ++i)
         manyHeaders += "X-" + QByteArray::number(i) + ": v\r\n";
     QTest::newRow("declared body too large")
-        << QByteArray("POST / HTTP/1.1\r\nContent-Length: " + QByteArray::number(limits.maxBodyBytes + 1)
-                      + "\r\n\r\n") << 413;
+        << QByteArray("POST / HTTP/1.1\r\nContent-Length: " +
+                      QByteArray::number(limits.maxBodyBytes + 1) + "\r\n\r\n")
+        << 413;
     QByteArray chunkedTooLarge = "POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\n";
     const QByteArray chunk = QByteArray(64 * 1024, 'z');
     for (qsizetype sent = 0; sent <= limits.maxBodyBytes; sent += chunk.size())
         chunkedTooLarge += QByteArray::number(chunk.size(), 16) + "\r\n" + chunk + "\r\n";
     QTest::newRow("chunked body too large") << chunkedTooLarge << 413;
-    QTest::newRow("header block too large") << QByteArray("POST / HTTP/1.1\r\n" + bigHeader + "\r\n") << 431;
-    QTest::newRow("too many headers") << QByteArray("POST / HTTP/1.1\r\n" + manyHeaders + "\r\n") << 431;
+    QTest::newRow("header block too large")
+        << QByteArray("POST / HTTP/1.1\r\n" + bigHeader + "\r\n") << 431;
+    QTest::newRow("too many headers")
+        << QByteArray("POST / HTTP/1.1\r\n" + manyHeaders + "\r\n") << 431;
     QTest::newRow("target too long")
-        << QByteArray("GET /" + QByteArray(limits.maxRequestLineBytes, 'p') + " HTTP/1.1\r\n\r\n") << 414;
+        << QByteArray("GET /" + QByteArray(limits.maxRequestLineBytes, 'p') + " HTTP/1.1\r\n\r\n")
+        << 414;
 }
 
 void TestHttpRequestParser::limits()
@@ -247,13 +263,14 @@ void TestHttpRequestParser::malformed_data()
     QTest::addColumn<QByteArray>("stream");
     QTest::newRow("garbage") << QByteArray("\x16\x03\x01\x02\x00 hello there\r\n\r\n");
     QTest::newRow("no version") << QByteArray("POST /\r\n\r\n");
-    QTest::newRow("bad chunk size") << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
+    QTest::newRow("bad chunk size")
+        << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
     QTest::newRow("NUL in header name") << QByteArray("POST / HTTP/1.1\r\nX\0Y: 1\r\n\r\n", 30);
     QTest::newRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nHost : x\r\n\r\n");
     QTest::newRow("conflicting lengths")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd");
-    QTest::newRow("length and chunked")
-        << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
+    QTest::newRow("length and chunked") << QByteArray(
+        "POST / HTTP/1.1\r\nContent-Length: 3\r\nTransfer-Encoding: chunked\r\n\r\n0\r\n\r\n");
     QTest::newRow("garbage after request") << QByteArray(postRequest("ok") + "NONSENSE\r\n\r\n");
 }
 

@@ -1,0 +1,39 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages needed to build, run and test pnm-webhook-monitor, and only
+# those that are missing. Run as root (or with sudo available). Safe to run again.
+set -euo pipefail
+
+packages=(
+  cmake ninja-build g++ pkg-config          # build tools
+  qt6-base-dev qt6-base-dev-tools libgl-dev # Qt 6 Core/Network/Widgets/Sql/Test, moc, uic
+  qt6-qpa-plugins                           # the offscreen platform the tests run under
+  libqt6sql6-sqlite                         # the session store's SQLite driver
+  libssl-dev                                # OpenSSL 3: HMAC-SHA256 and SHA-256
+  node-llhttp                               # llhttp's C sources, compiled into the build
+)
+# The interop tests run LiveKit's Node SDK. Any Node.js with npm will do (some machines carry
+# NodeSource's build, which bundles npm and conflicts with Debian's npm package).
+command -v node >/dev/null || packages+=(nodejs)
+command -v npm >/dev/null || packages+=(npm)
+
+missing=()
+for package in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$package" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$package")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#packages[@]} packages present"
+  exit 0
+fi
+
+sudo=""
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: run as root to install: ${missing[*]}" >&2; exit 1; }
+  sudo="sudo"
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+$sudo apt-get update -qq
+$sudo apt-get install -y -qq --no-install-recommends "${missing[@]}"

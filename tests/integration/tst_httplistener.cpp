@@ -1,0 +1,303 @@
+// The listener over real loopback sockets: keep-alive, pipelining, chunked bodies, 100-continue,
+// every limit, garbage, connection caps and slow sinks. The listener runs on its own thread.
+#include "../support/rawhttpclient.h"
+#include "../support/threadedlistener.h"
+
+#include <QTest>
+#include <memory>
+
+using namespace pnm;
+using namespace pnm::test;
+
+class TestHttpListener : public QObject
+{
+    Q_OBJECT
+private slots:
+    void keepAliveServesSeveralRequests();
+    void pipelinedRequestsAnsweredInOrder();
+    void requestSplitAcrossWrites();
+    void chunkedBody();
+    void expectContinue();
+    void expectContinueRefusedWhenTooLarge();
+    void limitStatuses_data();
+    void limitStatuses();
+    void stalledRequestGets408();
+    void garbageGets400AndClose();
+    void connectionCapAnswers503AndOthersStillServed();
+    void manyConnectionsAtOnce();
+    void slowSinkHoldsPipelinedRequests();
+    void clientVanishingMidRequestIsHarmless();
+    void idleConnectionIsClosed();
+    void headAnswerHasNoBody();
+};
+
+void TestHttpListener::keepAliveServesSeveralRequests()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    for (int i = 1; i <= 3; ++i) {
+        client.send(
+            rawPost("body-" + QByteArray::number(i), {{"Content-Type", "application/json"}}));
+        const RawResponse response = client.readResponse();
+        QCOMPARE(response.status, 200);
+        QCOMPARE(response.body, "request " + QByteArray::number(i) + ": POST / body=6");
+        QVERIFY(!response.closeRequested);
+    }
+    const QList<HttpRequest> seen = server.sink().requests();
+    QCOMPARE(seen.size(), 3);
+    QCOMPARE(seen.at(2).body, QByteArray("body-3"));
+    QCOMPARE(seen.at(0).headers.fields().at(1).name, QByteArray("Content-Type"));
+}
+
+void TestHttpListener::pipelinedRequestsAnsweredInOrder()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    QByteArray burst;
+    for (int i = 1; i <= 20; ++i)
+        burst += rawPost(QByteArray(i, 'x'), {}, "/n" + QByteArray::number(i));
+    client.send(burst);
+    const QList<RawResponse> responses = client.readResponses(20);
+    QCOMPARE(responses.size(), 20);
+    for (int i = 1; i <= 20; ++i)
+        QCOMPARE(responses.at(i - 1).body, "request " + QByteArray::number(i) + ": POST /n" +
+                                               QByteArray::number(i) +
+                                               " body=" + QByteArray::number(i));
+}
+
+void TestHttpListener::requestSplitAcrossWrites()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    const QByteArray request =
+        rawPost("{\"event\":\"room_started\"}", {{"Authorization", "a.b.c"}});
+    for (qsizetype offset = 0; offset < request.size(); offset += 7)
+        client.send(request.mid(offset, 7));
+    QCOMPARE(client.readResponse().status, 200);
+    QCOMPARE(server.sink().requests().constFirst().body,
+             QByteArray("{\"event\":\"room_started\"}"));
+}
+
+void TestHttpListener::chunkedBody()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send("POST /hook HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n"
+                "4\r\n{\"a\"\r\n3\r\n:1}\r\n0\r\n\r\n");
+    QCOMPARE(client.readResponse().status, 200);
+    QCOMPARE(server.sink().requests().constFirst().body, QByteArray("{\"a\":1}"));
+}
+
+void TestHttpListener::expectContinue()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    const QByteArray body(2000, 'b');
+    client.send(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2000\r\nExpect: 100-continue\r\n\r\n");
+    const RawResponse interim = client.readResponse();
+    QCOMPARE(interim.status, 100);
+    QVERIFY(server.sink().requests().isEmpty());
+    client.send(body);
+    const RawResponse final = client.readResponse();
+    QCOMPARE(final.status, 200);
+    QCOMPARE(server.sink().requests().constFirst().body, body);
+}
+
+void TestHttpListener::expectContinueRefusedWhenTooLarge()
+{
+    HttpLimits limits;
+    limits.maxBodyBytes = 1000;
+    ThreadedListener server(limits);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send(
+        "POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 1001\r\nExpect: 100-continue\r\n\r\n");
+    const RawResponse response = client.readResponse();
+    QCOMPARE(response.status, 413); // never 100 first: the client must not send the body
+    QVERIFY(response.closeRequested);
+    QVERIFY(client.waitForClose());
+}
+
+void TestHttpListener::limitStatuses_data()
+{
+    QTest::addColumn<QByteArray>("request");
+    QTest::addColumn<int>("status");
+    const HttpLimits limits;
+    QTest::newRow("413 declared") << rawPost(QByteArray(limits.maxBodyBytes + 1, 'x'), {}) << 413;
+    QTest::newRow("431 header block")
+        << rawPost("{}", {{"X-Fill", QByteArray(limits.maxHeaderBytes + 1, 'h')}}) << 431;
+    QTest::newRow("414 target") << QByteArray("GET /" +
+                                              QByteArray(limits.maxRequestLineBytes + 1, 't') +
+                                              " HTTP/1.1\r\n\r\n")
+                                << 414;
+}
+
+void TestHttpListener::limitStatuses()
+{
+    QFETCH(QByteArray, request);
+    QFETCH(int, status);
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send(request);
+    const RawResponse response = client.readResponse();
+    QCOMPARE(response.status, status);
+    QVERIFY(response.closeRequested);
+    QVERIFY(client.waitForClose());
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().rejected().size(), 1, 5000);
+    QCOMPARE(server.sink().rejected().constFirst().status, status);
+    QVERIFY(server.sink().requests().isEmpty());
+    // And the listener keeps serving.
+    RawHttpClient next;
+    QVERIFY(next.connectTo(server.port()));
+    next.send(rawPost("ok", {}));
+    QCOMPARE(next.readResponse().status, 200);
+}
+
+void TestHttpListener::stalledRequestGets408()
+{
+    HttpLimits limits;
+    limits.requestTimeoutMs = 300;
+    ThreadedListener server(limits);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send("POST /slow HTTP/1.1\r\nHost: x\r\nAuthorization: t.o.k\r\nContent-Length: "
+                "10\r\n\r\n12345");
+    const RawResponse response = client.readResponse(5000);
+    QCOMPARE(response.status, 408);
+    QVERIFY(client.waitForClose());
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().rejected().size(), 1, 5000);
+    const RejectedRequest rejected = server.sink().rejected().constFirst();
+    QCOMPARE(rejected.status, 408);
+    QCOMPARE(rejected.partial.target, QByteArray("/slow"));
+    QCOMPARE(rejected.partial.body, QByteArray("12345"));
+    QCOMPARE(rejected.partial.headers.value("authorization").value(), QByteArray("t.o.k"));
+}
+
+void TestHttpListener::garbageGets400AndClose()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send(rawPost("first", {}) + QByteArray("\x00\x01\x02 not http at all\r\n\r\n", 22));
+    const QList<RawResponse> responses = client.readResponses(2);
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(0).status, 200);
+    QCOMPARE(responses.at(1).status, 400);
+    QVERIFY(client.waitForClose());
+    QCOMPARE(server.sink().requests().size(), 1);
+}
+
+void TestHttpListener::connectionCapAnswers503AndOthersStillServed()
+{
+    HttpLimits limits;
+    limits.maxConnections = 3;
+    ThreadedListener server(limits);
+    std::vector<std::unique_ptr<RawHttpClient>> held;
+    for (int i = 0; i < 3; ++i) {
+        held.push_back(std::make_unique<RawHttpClient>());
+        QVERIFY(held.back()->connectTo(server.port()));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 3, 5000);
+    RawHttpClient extra;
+    QVERIFY(extra.connectTo(server.port()));
+    extra.send(rawPost("x", {}));
+    QCOMPARE(extra.readResponse().status, 503);
+    QVERIFY(extra.waitForClose());
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().rejected().size(), 1, 5000);
+    for (auto &client : held) {
+        client->send(rawPost("held", {}));
+        QCOMPARE(client->readResponse().status, 200);
+    }
+    held.pop_back();
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 2, 5000);
+    RawHttpClient again;
+    QVERIFY(again.connectTo(server.port()));
+    again.send(rawPost("again", {}));
+    QCOMPARE(again.readResponse().status, 200);
+}
+
+void TestHttpListener::manyConnectionsAtOnce()
+{
+    ThreadedListener server;
+    constexpr int kClients = 100;
+    std::vector<std::unique_ptr<RawHttpClient>> clients;
+    for (int i = 0; i < kClients; ++i) {
+        clients.push_back(std::make_unique<RawHttpClient>());
+        QVERIFY(clients.back()->connectTo(server.port()));
+        clients.back()->send(rawPost("client " + QByteArray::number(i), {}));
+    }
+    for (auto &client : clients)
+        QCOMPARE(client->readResponse().status, 200);
+    QCOMPARE(server.sink().requests().size(), kClients);
+}
+
+void TestHttpListener::slowSinkHoldsPipelinedRequests()
+{
+    ThreadedListener server;
+    server.sink().setDeferring(true);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send(rawPost("one", {}) + rawPost("two", {}));
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().deferredCount(), 1, 5000);
+    QCOMPARE(server.sink().requests().size(), 1); // the second waits for the first answer
+    server.sink().setDeferring(false);
+    server.sink().releaseDeferred();
+    const QList<RawResponse> responses = client.readResponses(2);
+    QCOMPARE(responses.size(), 2);
+    QCOMPARE(responses.at(0).body, QByteArray("released"));
+    QCOMPARE(responses.at(1).body, QByteArray("request 2: POST / body=3"));
+}
+
+void TestHttpListener::clientVanishingMidRequestIsHarmless()
+{
+    ThreadedListener server;
+    {
+        RawHttpClient client;
+        QVERIFY(client.connectTo(server.port()));
+        client.send("POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part");
+        QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, 5000);
+        client.socket().abort();
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
+    QVERIFY(server.sink().requests().isEmpty());
+}
+
+void TestHttpListener::idleConnectionIsClosed()
+{
+    HttpLimits limits;
+    limits.idleTimeoutMs = 200;
+    ThreadedListener server(limits);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send(rawPost("x", {}));
+    QCOMPARE(client.readResponse().status, 200);
+    QVERIFY(client.waitForClose(5000));
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
+}
+
+void TestHttpListener::headAnswerHasNoBody()
+{
+    ThreadedListener server;
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
+    const QList<RawResponse> responses = client.readResponses(1);
+    QCOMPARE(responses.size(), 1);
+    QCOMPARE(responses.at(0).status, 200);
+    QVERIFY(responses.at(0).header("Content-Length").toInt() > 0);
+    // The HEAD answer's declared length must not be followed by a body: the next bytes are the
+    // GET answer's status line.
+    QVERIFY(!client.pendingBytes().isEmpty() || client.socket().waitForReadyRead(5000));
+    const QByteArray rest = client.pendingBytes() + client.socket().readAll();
+    QVERIFY2(rest.startsWith("HTTP/1.1 200"), rest.left(40).constData());
+}
+
+QTEST_GUILESS_MAIN(TestHttpListener)
+#include "tst_httplistener.moc"
