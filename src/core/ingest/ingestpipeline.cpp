@@ -56,8 +56,27 @@ void IngestPipeline::handleRequest(HttpRequest request, const PeerInfo &peer,
         recorded.status = 200;
     else
         recorded.status = 405;
-    responder.send(responseFor(recorded));
-    emit requestRecorded(recorded);
+    finish(std::move(recorded), std::move(responder), true);
+}
+
+void IngestPipeline::finish(RecordedRequest recorded, HttpResponder responder, bool answer)
+{
+    if (!m_journal) {
+        if (answer)
+            responder.send(responseFor(recorded));
+        emit requestRecorded(recorded);
+        return;
+    }
+    // Answer only once the journal has it: a 2xx promises the event is kept (issue 4).
+    m_journal->append(recorded, [this, recorded, responder, answer](bool stored) mutable {
+        if (!stored && answer) {
+            recorded.status = 503;
+            recorded.protocolError = QStringLiteral("session store could not save the request");
+        }
+        if (answer)
+            responder.send(responseFor(recorded));
+        emit requestRecorded(recorded);
+    });
 }
 
 void IngestPipeline::handleRejected(const RejectedRequest &rejected)
@@ -71,14 +90,17 @@ void IngestPipeline::handleRejected(const RejectedRequest &rejected)
         m_verifier.verify(recorded.headers, recorded.body, recorded.receivedAtMs / 1000);
     if (recorded.bodyComplete)
         recorded.event = EventDecoder::decode(recorded.body);
-    emit requestRecorded(recorded);
+    finish(std::move(recorded), HttpResponder(), false); // the HTTP layer has answered already
 }
 
 HttpResponse IngestPipeline::responseFor(const RecordedRequest &recorded)
 {
     HttpResponse response;
     response.status = recorded.status;
-    if (recorded.method == "POST") {
+    if (recorded.status == 503) {
+        response.body = "the monitor cannot store requests right now; retry later\n";
+        response.extraHeaders.append("Retry-After", "1");
+    } else if (recorded.method == "POST") {
         // Plug-N-Meet ignores the body; a person testing with curl gets the verdict at once.
         QJsonObject answer{{"seq", qint64(recorded.seq)},
                            {"verification", verdictName(recorded.verification.verdict)}};

@@ -5,6 +5,7 @@
 #include "http/requestsink.h"
 #include "ingest/ingestoptions.h"
 #include "ingest/recordedrequest.h"
+#include "ingest/requestjournal.h"
 
 #include <QObject>
 
@@ -19,6 +20,11 @@ public:
     void setOptions(const IngestOptions &options);
     const IngestOptions &options() const { return m_options; }
     quint64 recordedCount() const { return m_nextSeq - 1; }
+    // With a journal, every request is appended to it and answered only once it is stored. The
+    // journal must outlive the pipeline's use of it. Null: answer at once, keep nothing.
+    void setJournal(RequestJournal *journal) { m_journal = journal; }
+    // Continue numbering after requests already in a session.
+    void setNextSequence(quint64 seq) { m_nextSeq = seq; }
 
     void handleRequest(HttpRequest request, const PeerInfo &peer, HttpResponder responder) override;
     void handleRejected(const RejectedRequest &rejected) override;
@@ -27,13 +33,17 @@ public:
     static HttpResponse responseFor(const RecordedRequest &recorded);
 
 signals:
+    // Emitted once per request, in sequence order, with the status actually answered. May be
+    // emitted from the journal's thread; connect with a queued or auto connection.
     void requestRecorded(const pnm::RecordedRequest &request);
 
 private:
     RecordedRequest startRecord(const HttpRequest &request, const PeerInfo &peer);
+    void finish(RecordedRequest recorded, HttpResponder responder, bool answer);
 
     IngestOptions m_options;
     WebhookVerifier m_verifier;
+    RequestJournal *m_journal = nullptr;
     quint64 m_nextSeq = 1;
 };
 
