@@ -1,0 +1,31 @@
+// How a RecordedRequest maps onto a row of the session's `requests` table, and the encodings that
+// go with it (the header block, the duplicate fingerprint). Stateless; any thread.
+#pragma once
+
+#include "ingest/recordedrequest.h"
+
+#include <QSqlQuery>
+
+namespace pnm {
+
+class RequestRow
+{
+public:
+    // Column list shared by SELECTs so fromQuery() can read by position.
+    static QString selectColumns();
+    static QString insertStatement();
+    // Binds every column of insertStatement() for `request`.
+    static void bind(QSqlQuery &query, const RecordedRequest &request);
+    // Reads a row selected with selectColumns(); the event is decoded again from the body.
+    static RecordedRequest fromQuery(const QSqlQuery &query);
+
+    // "Name: value\r\n" per field, in order and casing as received. Exact both ways, since a
+    // field name never holds ':' and the parser never lets CR or LF into a value.
+    static QByteArray headerBlock(const HttpHeaders &headers);
+    static HttpHeaders parseHeaderBlock(const QByteArray &block);
+    // SHA-256 of what arrived (time, request line, headers, body): equal fingerprints are the
+    // same request seen twice, as when one export is imported again.
+    static QByteArray fingerprint(const RecordedRequest &request);
+};
+
+} // namespace pnm

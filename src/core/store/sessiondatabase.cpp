@@ -1,0 +1,167 @@
+#include "store/sessiondatabase.h"
+
+#include <QAtomicInteger>
+#include <QDateTime>
+#include <QDir>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace pnm {
+
+namespace {
+QAtomicInteger<quint64> s_connectionCounter;
+
+const char *const kSchema[] = {
+    "CREATE TABLE IF NOT EXISTS meta(key TEXT PRIMARY KEY, value TEXT NOT NULL)",
+    "CREATE TABLE IF NOT EXISTS requests("
+    " seq INTEGER PRIMARY KEY,"
+    " received_at_ms INTEGER NOT NULL,"
+    " remote_address TEXT NOT NULL, remote_port INTEGER NOT NULL,"
+    " method BLOB NOT NULL, target BLOB NOT NULL, http_version BLOB NOT NULL,"
+    " headers BLOB NOT NULL, body BLOB NOT NULL, body_complete INTEGER NOT NULL,"
+    " status INTEGER NOT NULL, protocol_error TEXT NOT NULL,"
+    " verdict TEXT NOT NULL, verification TEXT NOT NULL,"
+    " event_name TEXT NOT NULL, event_id TEXT NOT NULL,"
+    " fingerprint BLOB NOT NULL)",
+    "CREATE INDEX IF NOT EXISTS requests_fingerprint ON requests(fingerprint)",
+    "CREATE INDEX IF NOT EXISTS requests_received ON requests(received_at_ms)",
+};
+} // namespace
+
+SessionDatabase::~SessionDatabase()
+{
+    close();
+}
+
+bool SessionDatabase::fail(const QString &what, QString *error)
+{
+    if (error)
+        *error = QStringLiteral("%1: %2").arg(m_path, what);
+    close();
+    return false;
+}
+
+bool SessionDatabase::open(const QString &path, Mode mode, QString *error)
+{
+    close();
+    m_path = path;
+    const QFileInfo info(path);
+    if (mode == Mode::ReadOnly && !info.exists())
+        return fail(QStringLiteral("no such file"), error);
+    if (info.exists() && !info.isFile())
+        return fail(QStringLiteral("not a regular file"), error);
+    if (mode == Mode::Create && !info.exists() && !info.dir().exists())
+        return fail(QStringLiteral("the folder %1 does not exist").arg(info.dir().path()), error);
+
+    m_connectionName =
+        QStringLiteral("pnm-session-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
+    m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
+    if (!m_db.isValid())
+        return fail(QStringLiteral("the Qt SQLite driver (libqt6sql6-sqlite) is not installed"),
+                    error);
+    m_db.setDatabaseName(path);
+    // Busy timeout: a reader may briefly hold a lock while a recording process checkpoints.
+    m_db.setConnectOptions(mode == Mode::ReadOnly
+                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    if (!m_db.open())
+        return fail(m_db.lastError().text(), error);
+    return prepareSchema(mode, error);
+}
+
+bool SessionDatabase::prepareSchema(Mode mode, QString *error)
+{
+    QString why;
+    QSqlQuery query(m_db);
+    // The first read of the header is where a file that is not SQLite, or is damaged, shows.
+    if (!query.exec(QStringLiteral("PRAGMA application_id")) || !query.next())
+        return fail(
+            QStringLiteral("not a readable SQLite session file (%1)").arg(query.lastError().text()),
+            error);
+    const int applicationId = query.value(0).toInt();
+    query.exec(QStringLiteral("SELECT count(*) FROM sqlite_master"));
+    const int objects = query.next() ? query.value(0).toInt() : 0;
+    query.finish();
+    const bool fresh = objects == 0 && applicationId == 0;
+    if (!fresh && applicationId != kApplicationId)
+        return fail(QStringLiteral("an SQLite file, but not a pnm-webhook-monitor session"), error);
+    if (fresh && mode == Mode::ReadOnly)
+        return fail(QStringLiteral("an empty file, not a session"), error);
+
+    if (mode == Mode::Create) {
+        // WAL lets readers browse while we record; synchronous=FULL makes each commit durable
+        // (fsync of the WAL), which is what "answered 2xx means on disk" needs.
+        if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), &why) ||
+            !exec(QStringLiteral("PRAGMA synchronous=FULL"), &why))
+            return fail(why, error);
+    }
+    if (fresh) {
+        if (!m_db.transaction())
+            return fail(m_db.lastError().text(), error);
+        for (const char *statement : kSchema) {
+            if (!exec(QString::fromLatin1(statement), &why))
+                return fail(why, error);
+        }
+        const QString now = QDateTime::currentDateTimeUtc().toString(Qt::ISODateWithMs);
+        if (!exec(QStringLiteral("PRAGMA application_id=%1").arg(kApplicationId), &why) ||
+            !exec(QStringLiteral("PRAGMA user_version=%1").arg(kFormatVersion), &why) ||
+            !exec(QStringLiteral("INSERT INTO meta VALUES('format','pnm-webhook-session'),"
+                                 "('created_at','%1')")
+                      .arg(now),
+                  &why))
+            return fail(why, error);
+        if (!m_db.commit())
+            return fail(m_db.lastError().text(), error);
+        return true;
+    }
+    if (!query.exec(QStringLiteral("PRAGMA user_version")) || !query.next())
+        return fail(query.lastError().text(), error);
+    const int version = query.value(0).toInt();
+    if (version > kFormatVersion)
+        return fail(QStringLiteral("session format version %1; this program reads up to %2")
+                        .arg(version)
+                        .arg(kFormatVersion),
+                    error);
+    if (!query.exec(QStringLiteral("SELECT 1 FROM requests LIMIT 1")))
+        return fail(QStringLiteral("damaged session: %1").arg(query.lastError().text()), error);
+    return true;
+}
+
+void SessionDatabase::close()
+{
+    if (m_connectionName.isEmpty())
+        return;
+    m_db.close();
+    m_db = QSqlDatabase();
+    QSqlDatabase::removeDatabase(m_connectionName);
+    m_connectionName.clear();
+}
+
+bool SessionDatabase::exec(const QString &sql, QString *error)
+{
+    QSqlQuery query(m_db);
+    if (query.exec(sql))
+        return true;
+    if (error)
+        *error = query.lastError().text();
+    return false;
+}
+
+bool SessionDatabase::checkIntegrity(QString *error)
+{
+    QSqlQuery query(m_db);
+    if (!query.exec(QStringLiteral("PRAGMA quick_check"))) {
+        *error = QStringLiteral("%1: %2").arg(m_path, query.lastError().text());
+        return false;
+    }
+    QStringList problems;
+    while (query.next())
+        problems.append(query.value(0).toString());
+    if (problems == QStringList{QStringLiteral("ok")})
+        return true;
+    *error = QStringLiteral("%1: damaged: %2").arg(m_path, problems.join(QStringLiteral("; ")));
+    return false;
+}
+
+} // namespace pnm

@@ -1,0 +1,49 @@
+// One Qt SQL connection to a session file (SQLite, WAL) with the schema of session format
+// version 1 (docs/session-format.md). A connection belongs to the thread that opened it.
+#pragma once
+
+#include <QSqlDatabase>
+#include <QString>
+
+namespace pnm {
+
+class SessionDatabase
+{
+public:
+    static constexpr int kFormatVersion = 1;
+    // PRAGMA application_id: "PNMS", so a session is told apart from any other SQLite file.
+    static constexpr int kApplicationId = 0x504E4D53;
+    enum class Mode
+    {
+        Create,
+        ReadOnly
+    };
+
+    SessionDatabase() = default;
+    ~SessionDatabase();
+    SessionDatabase(const SessionDatabase &) = delete;
+    SessionDatabase &operator=(const SessionDatabase &) = delete;
+
+    // Create: makes the file and schema if absent, checks an existing one, syncs every commit.
+    // ReadOnly: the file must exist and be a session this version understands; nothing is written.
+    bool open(const QString &path, Mode mode, QString *error);
+    void close();
+    bool isOpen() const { return m_db.isOpen(); }
+    QSqlDatabase &db() { return m_db; }
+    const QString &path() const { return m_path; }
+
+    // Runs one statement; false with *error saying why (without the file name).
+    bool exec(const QString &sql, QString *error);
+    // SQLite's quick_check: "ok" or the first problems found.
+    bool checkIntegrity(QString *error);
+
+private:
+    bool fail(const QString &what, QString *error);
+    bool prepareSchema(Mode mode, QString *error);
+
+    QSqlDatabase m_db;
+    QString m_connectionName;
+    QString m_path;
+};
+
+} // namespace pnm

@@ -1,0 +1,196 @@
+#include "store/sessionwriter.h"
+
+#include "store/requestrow.h"
+#include "store/sessiondatabase.h"
+#include "store/storelog.h"
+
+#include <QDateTime>
+#include <QElapsedTimer>
+#include <QFileInfo>
+#include <QSqlError>
+#include <QSqlQuery>
+
+namespace pnm {
+
+namespace {
+// Retention deletes in slices so no single transaction holds the writer for long.
+constexpr int kRetentionSliceRows = 5000;
+// Retention runs at most this often while recording (and once more on close).
+constexpr qint64 kRetentionIntervalMs = 1000;
+} // namespace
+
+SessionWriter::~SessionWriter()
+{
+    close();
+}
+
+bool SessionWriter::open(const SessionStoreOptions &options, BatchHandler handler, QString *error,
+                         Clock clock)
+{
+    close();
+    m_handler = std::move(handler);
+    m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); });
+    m_stopping = false;
+    m_openDone = false;
+    m_thread = std::thread([this, options] { run(options); });
+    std::unique_lock lock(m_mutex);
+    m_wake.wait(lock, [this] { return m_openDone; });
+    if (m_openOk)
+        return true;
+    lock.unlock();
+    m_thread.join();
+    if (error)
+        *error = m_openError;
+    return false;
+}
+
+void SessionWriter::close()
+{
+    if (!m_thread.joinable())
+        return;
+    {
+        std::lock_guard lock(m_mutex);
+        m_stopping = true;
+    }
+    m_wake.notify_all();
+    m_thread.join();
+}
+
+void SessionWriter::append(const RecordedRequest &request, Done done)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_pending.append({request, std::move(done)});
+    }
+    m_wake.notify_one();
+}
+
+void SessionWriter::run(SessionStoreOptions options)
+{
+    SessionDatabase db;
+    QString error;
+    bool ok = db.open(options.path, SessionDatabase::Mode::Create, &error);
+    if (ok) {
+        QSqlQuery query(db.db());
+        ok = query.exec(QStringLiteral("SELECT coalesce(max(seq), 0), count(*) FROM requests")) &&
+             query.next();
+        if (ok) {
+            m_lastSeqAtOpen = query.value(0).toULongLong();
+            m_countAtOpen = query.value(1).toULongLong();
+        } else {
+            error = QStringLiteral("%1: %2").arg(options.path, query.lastError().text());
+        }
+    }
+    {
+        std::lock_guard lock(m_mutex);
+        m_openDone = true;
+        m_openOk = ok;
+        m_openError = error;
+    }
+    m_wake.notify_all();
+    if (!ok)
+        return;
+    qCInfo(lcStore) << "recording into" << options.path << "after" << m_countAtOpen << "requests";
+
+    const bool retains = options.maxRequests > 0 || options.maxAgeSecs > 0;
+    QElapsedTimer sinceRetention;
+    sinceRetention.start();
+    for (;;) {
+        QList<Pending> batch;
+        {
+            std::unique_lock lock(m_mutex);
+            m_wake.wait(lock, [this] { return m_stopping || !m_pending.isEmpty(); });
+            if (m_pending.isEmpty())
+                break; // stopping with nothing left
+            batch.swap(m_pending);
+        }
+        QString why;
+        const bool stored = writeBatch(db, batch, &why);
+        if (!stored)
+            qCWarning(lcStore) << "cannot store" << batch.size() << "requests:" << why;
+        QList<Done> dones;
+        dones.reserve(batch.size());
+        for (Pending &pending : batch)
+            dones.append(std::move(pending.done));
+        if (m_handler) {
+            m_handler(std::move(dones), stored, why);
+        } else {
+            for (Done &done : dones)
+                done(stored);
+        }
+        if (stored && retains && sinceRetention.elapsed() >= kRetentionIntervalMs) {
+            applyRetention(db, options);
+            sinceRetention.restart();
+        }
+    }
+    if (retains)
+        applyRetention(db, options);
+}
+
+bool SessionWriter::writeBatch(SessionDatabase &db, const QList<Pending> &batch, QString *error)
+{
+    // SQLite keeps writing to a file that was deleted under it; that would silently lose
+    // everything, so a vanished file is a failure (the sender gets 503 and retries).
+    if (!QFileInfo::exists(db.path())) {
+        *error = QStringLiteral("%1: the session file was removed").arg(db.path());
+        return false;
+    }
+    if (!db.db().transaction()) {
+        *error = QStringLiteral("%1: %2").arg(db.path(), db.db().lastError().text());
+        return false;
+    }
+    QSqlQuery query(db.db());
+    query.prepare(RequestRow::insertStatement());
+    for (const Pending &pending : batch) {
+        RequestRow::bind(query, pending.request);
+        if (!query.exec()) {
+            *error = QStringLiteral("%1: %2").arg(db.path(), query.lastError().text());
+            query.finish();
+            db.db().rollback();
+            return false;
+        }
+    }
+    query.finish();
+    if (!db.db().commit()) {
+        *error = QStringLiteral("%1: %2").arg(db.path(), db.db().lastError().text());
+        db.db().rollback();
+        return false;
+    }
+    return true;
+}
+
+void SessionWriter::applyRetention(SessionDatabase &db, const SessionStoreOptions &options)
+{
+    QSqlQuery query(db.db());
+    qint64 removed = 0;
+    if (options.maxRequests > 0) {
+        if (query.exec(QStringLiteral("SELECT seq FROM requests ORDER BY seq DESC LIMIT 1 "
+                                      "OFFSET %1")
+                           .arg(options.maxRequests)) &&
+            query.next()) {
+            const qint64 newestToDrop = query.value(0).toLongLong();
+            query.finish();
+            // Slices keep each delete short; the loop still removes everything beyond the limit.
+            while (query.exec(QStringLiteral("DELETE FROM requests WHERE seq IN (SELECT seq FROM "
+                                             "requests WHERE seq <= %1 ORDER BY seq LIMIT %2)")
+                                  .arg(newestToDrop)
+                                  .arg(kRetentionSliceRows)) &&
+                   query.numRowsAffected() > 0)
+                removed += query.numRowsAffected();
+        }
+    }
+    if (options.maxAgeSecs > 0) {
+        const qint64 cutoffMs = m_clock() - options.maxAgeSecs * 1000;
+        while (query.exec(QStringLiteral("DELETE FROM requests WHERE seq IN (SELECT seq FROM "
+                                         "requests WHERE received_at_ms < %1 ORDER BY seq LIMIT "
+                                         "%2)")
+                              .arg(cutoffMs)
+                              .arg(kRetentionSliceRows)) &&
+               query.numRowsAffected() > 0)
+            removed += query.numRowsAffected();
+    }
+    if (removed > 0)
+        qCInfo(lcStore) << "retention removed" << removed << "requests from" << db.path();
+}
+
+} // namespace pnm

@@ -1,0 +1,71 @@
+// Appends recorded requests to a session file with group commits, on a thread of its own: all
+// that arrives while one transaction is being made durable goes into the next one. append() may
+// be called from any thread; completions are reported on the writer thread.
+#pragma once
+
+#include "ingest/recordedrequest.h"
+#include "store/sessionstoreoptions.h"
+
+#include <QList>
+#include <QString>
+#include <condition_variable>
+#include <functional>
+#include <mutex>
+#include <thread>
+
+namespace pnm {
+
+class SessionWriter
+{
+public:
+    using Done = std::function<void(bool stored)>;
+    // Called on the writer thread once per transaction with the completions of its requests.
+    // Without one, the completions themselves are called there.
+    using BatchHandler = std::function<void(QList<Done> dones, bool stored, const QString &error)>;
+    // Unix ms now, for retention by age; injected by tests.
+    using Clock = std::function<qint64()>;
+
+    SessionWriter() = default;
+    ~SessionWriter();
+    SessionWriter(const SessionWriter &) = delete;
+    SessionWriter &operator=(const SessionWriter &) = delete;
+
+    // Starts the writer thread and waits until the file is open (created or continued).
+    // Blocks briefly: call it from a worker thread, not the GUI thread.
+    bool open(const SessionStoreOptions &options, BatchHandler handler, QString *error,
+              Clock clock = {});
+    // Commits what is queued, then stops the thread and closes the file.
+    void close();
+    bool isOpen() const { return m_thread.joinable(); }
+    // The highest sequence number in the file when it was opened (0 for a new session).
+    quint64 lastSequenceAtOpen() const { return m_lastSeqAtOpen; }
+    quint64 countAtOpen() const { return m_countAtOpen; }
+
+    void append(const RecordedRequest &request, Done done);
+
+private:
+    struct Pending
+    {
+        RecordedRequest request;
+        Done done;
+    };
+    void run(SessionStoreOptions options);
+    bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
+    void applyRetention(class SessionDatabase &db, const SessionStoreOptions &options);
+
+    std::thread m_thread;
+    std::mutex m_mutex;
+    std::condition_variable m_wake;
+    QList<Pending> m_pending;
+    bool m_stopping = false;
+    // Open handshake between open() and the thread.
+    bool m_openDone = false;
+    bool m_openOk = false;
+    QString m_openError;
+    BatchHandler m_handler;
+    Clock m_clock;
+    quint64 m_lastSeqAtOpen = 0;
+    quint64 m_countAtOpen = 0;
+};
+
+} // namespace pnm

@@ -1,0 +1,9 @@
+target_sources(pnm_core PRIVATE
+  store/storelog.h store/storelog.cpp
+  store/sessionstoreoptions.h
+  store/verificationcodec.h store/verificationcodec.cpp
+  store/requestrow.h store/requestrow.cpp
+  store/sessiondatabase.h store/sessiondatabase.cpp
+  store/sessionwriter.h store/sessionwriter.cpp
+  store/sessionjournal.h store/sessionjournal.cpp
+  store/sessionreader.h store/sessionreader.cpp)

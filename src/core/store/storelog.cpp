@@ -1,0 +1,5 @@
+#include "store/storelog.h"
+
+namespace pnm {
+Q_LOGGING_CATEGORY(lcStore, "pnm.store")
+} // namespace pnm

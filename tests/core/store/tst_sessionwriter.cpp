@@ -1,0 +1,252 @@
+// SessionWriter and SessionReader together: commit, reopen and continue, retention by count and
+// by age, and what a reader says about files that are not sessions.
+#include "store/requestrow.h"
+#include "store/sessionreader.h"
+#include "store/sessionwriter.h"
+
+#include <QFile>
+#include <QSqlDatabase>
+#include <QSqlQuery>
+#include <QTemporaryDir>
+#include <QTest>
+#include <atomic>
+
+using namespace pnm;
+
+namespace {
+RecordedRequest makeRequest(quint64 seq, qint64 receivedAtMs)
+{
+    RecordedRequest r;
+    r.seq = seq;
+    r.receivedAtMs = receivedAtMs;
+    r.remoteAddress = QStringLiteral("127.0.0.1");
+    r.remotePort = 40000;
+    r.method = "POST";
+    r.target = "/webhook?x=1";
+    r.httpVersion = "HTTP/1.1";
+    r.headers = {{"Host", "localhost"},
+                 {"Content-Type", "application/json"},
+                 {"X-Odd", " leading space"},
+                 {"Empty", ""}};
+    r.body = QByteArray(R"({"event":"room_started","id":"e-)") + QByteArray::number(seq) + "\"}";
+    r.status = 200;
+    r.verification.verdict = Verdict::HashMismatch;
+    r.verification.steps.append({"sha256", VerificationStep::Outcome::Failed, "differs"});
+    r.verification.issuer = QStringLiteral("APIkey");
+    r.verification.expiresAt = 1234;
+    return r;
+}
+
+// Appends and waits for every completion; returns how many were stored.
+int appendAll(SessionWriter &writer, const QList<RecordedRequest> &requests)
+{
+    std::atomic<int> stored{0};
+    std::atomic<int> done{0};
+    for (const RecordedRequest &r : requests)
+        writer.append(r, [&](bool ok) {
+            stored += ok ? 1 : 0;
+            ++done;
+        });
+    writer.close(); // commits what is queued and joins: every completion has run
+    return done == requests.size() ? stored.load() : -1;
+}
+} // namespace
+
+class TestSessionWriter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void commitAndReopen();
+    void continueNumbering();
+    void completionsComeInGroups();
+    void retentionByCount();
+    void retentionByAge();
+    void removedFileFailsTheBatch();
+    void badFiles_data();
+    void badFiles();
+    void headerBlockIsExact();
+
+private:
+    QTemporaryDir m_dir;
+};
+
+void TestSessionWriter::commitAndReopen()
+{
+    const QString path = m_dir.filePath("a.pnmsession");
+    SessionWriter writer;
+    QString error;
+    QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
+    QCOMPARE(writer.lastSequenceAtOpen(), 0u);
+    QList<RecordedRequest> requests;
+    for (quint64 i = 1; i <= 50; ++i)
+        requests.append(makeRequest(i, 1700000000000 + qint64(i)));
+    QCOMPARE(appendAll(writer, requests), 50);
+
+    SessionReader reader;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    QCOMPARE(reader.count(), 50u);
+    QVERIFY(reader.checkIntegrity(&error));
+    const auto first = reader.readBatch(0, 20);
+    QCOMPARE(first.size(), 20);
+    QCOMPARE(first.constFirst().seq, 1u);
+    QCOMPARE(reader.readBatch(first.constLast().seq, 100).size(), 30);
+    QVERIFY(reader.readBatch(50, 100).isEmpty());
+
+    const std::optional<RecordedRequest> got = reader.request(7);
+    QVERIFY(got.has_value());
+    const RecordedRequest expected = requests.at(6);
+    QCOMPARE(got->receivedAtMs, expected.receivedAtMs);
+    QCOMPARE(got->remoteAddress, expected.remoteAddress);
+    QCOMPARE(got->remotePort, expected.remotePort);
+    QCOMPARE(got->method, expected.method);
+    QCOMPARE(got->target, expected.target);
+    QCOMPARE(got->httpVersion, expected.httpVersion);
+    QCOMPARE(got->headers, expected.headers);
+    QCOMPARE(got->body, expected.body);
+    QCOMPARE(got->status, 200);
+    QCOMPARE(got->verification.verdict, Verdict::HashMismatch);
+    QCOMPARE(got->verification.steps.size(), 1);
+    QCOMPARE(got->verification.steps.constFirst().detail, QStringLiteral("differs"));
+    QCOMPARE(got->verification.expiresAt, std::optional<qint64>(1234));
+    QCOMPARE(got->verification.toJson(), expected.verification.toJson());
+    QCOMPARE(got->event.event, QStringLiteral("room_started"));
+    QCOMPARE(got->event.id, QStringLiteral("e-7"));
+    QVERIFY(!reader.request(51).has_value());
+    QVERIFY(reader.containsFingerprint(RequestRow::fingerprint(expected)));
+    QVERIFY(!reader.containsFingerprint(RequestRow::fingerprint(makeRequest(99, 1))));
+}
+
+void TestSessionWriter::continueNumbering()
+{
+    const QString path = m_dir.filePath("b.pnmsession");
+    QString error;
+    {
+        SessionWriter writer;
+        QVERIFY(writer.open({path}, {}, &error));
+        QCOMPARE(appendAll(writer, {makeRequest(1, 1), makeRequest(2, 2)}), 2);
+    }
+    SessionWriter writer;
+    QVERIFY(writer.open({path}, {}, &error));
+    QCOMPARE(writer.lastSequenceAtOpen(), 2u);
+    QCOMPARE(writer.countAtOpen(), 2u);
+    // A sequence number already present is refused, and the whole batch with it.
+    QCOMPARE(appendAll(writer, {makeRequest(2, 3)}), 0);
+    QVERIFY(writer.open({path}, {}, &error));
+    QCOMPARE(appendAll(writer, {makeRequest(3, 3)}), 1);
+    SessionReader reader;
+    QVERIFY(reader.open(path, &error));
+    QCOMPARE(reader.count(), 3u);
+}
+
+void TestSessionWriter::completionsComeInGroups()
+{
+    const QString path = m_dir.filePath("c.pnmsession");
+    std::atomic<int> batches{0};
+    std::atomic<int> completions{0};
+    SessionWriter writer;
+    QString error;
+    QVERIFY(writer.open(
+        {path},
+        [&](QList<SessionWriter::Done> dones, bool stored, const QString &) {
+            ++batches;
+            for (auto &done : dones)
+                done(stored);
+        },
+        &error));
+    for (quint64 i = 1; i <= 2000; ++i)
+        writer.append(makeRequest(i, qint64(i)), [&](bool ok) { completions += ok ? 1 : 0; });
+    writer.close();
+    QCOMPARE(completions.load(), 2000);
+    // 2000 appends arrive faster than one fsync: they cannot each have had a transaction.
+    QVERIFY2(batches.load() < 2000, qPrintable(QString::number(batches.load())));
+}
+
+void TestSessionWriter::retentionByCount()
+{
+    const QString path = m_dir.filePath("d.pnmsession");
+    SessionWriter writer;
+    QString error;
+    SessionStoreOptions options{path, 5, 0};
+    QVERIFY(writer.open(options, {}, &error));
+    QList<RecordedRequest> requests;
+    for (quint64 i = 1; i <= 12; ++i)
+        requests.append(makeRequest(i, qint64(i)));
+    QCOMPARE(appendAll(writer, requests), 12);
+    SessionReader reader;
+    QVERIFY(reader.open(path, &error));
+    QCOMPARE(reader.count(), 5u);
+    QCOMPARE(reader.readBatch(0, 100).constFirst().seq, 8u);
+}
+
+void TestSessionWriter::retentionByAge()
+{
+    const QString path = m_dir.filePath("e.pnmsession");
+    SessionWriter writer;
+    QString error;
+    const qint64 nowMs = 1700000100000;
+    QVERIFY(writer.open({path, 0, 60}, {}, &error, [nowMs] { return nowMs; }));
+    // Three older than 60 s, two within.
+    QCOMPARE(appendAll(writer, {makeRequest(1, nowMs - 100000), makeRequest(2, nowMs - 70000),
+                                makeRequest(3, nowMs - 60001), makeRequest(4, nowMs - 60000),
+                                makeRequest(5, nowMs)}),
+             5);
+    SessionReader reader;
+    QVERIFY(reader.open(path, &error));
+    QCOMPARE(reader.count(), 2u);
+    QCOMPARE(reader.readBatch(0, 10).constFirst().seq, 4u);
+}
+
+void TestSessionWriter::removedFileFailsTheBatch()
+{
+    const QString path = m_dir.filePath("f.pnmsession");
+    SessionWriter writer;
+    QString error;
+    QString reported;
+    QVERIFY(writer.open(
+        {path},
+        [&](QList<SessionWriter::Done> dones, bool stored, const QString &why) {
+            reported = why;
+            for (auto &done : dones)
+                done(stored);
+        },
+        &error));
+    QVERIFY(QFile::remove(path));
+    QCOMPARE(appendAll(writer, {makeRequest(1, 1)}), 0);
+    QCOMPARE(reported, path + QStringLiteral(": the session file was removed"));
+}
+
+void TestSessionWriter::badFiles_data()
+{
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("expectedError");
+    QTest::newRow("missing") << QByteArray() << QStringLiteral("no such file");
+    QTest::newRow("empty") << QByteArray("") << QStringLiteral("an empty file, not a session");
+    QTest::newRow("text") << QByteArray("this is not a database, just some text\n").repeated(200)
+                          << QStringLiteral("not a readable SQLite session file");
+}
+
+void TestSessionWriter::badFiles()
+{
+    QFETCH(QByteArray, content);
+    QFETCH(QString, expectedError);
+    const QString path = m_dir.filePath(QStringLiteral("bad-%1").arg(QTest::currentDataTag()));
+    if (!content.isNull()) {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(content);
+    }
+    SessionReader reader;
+    QString error;
+    QVERIFY(!reader.open(path, &error));
+    QVERIFY2(error.startsWith(path + QStringLiteral(": ") + expectedError), qPrintable(error));
+}
+
+void TestSessionWriter::headerBlockIsExact()
+{
+    const HttpHeaders headers{{"A", "b: c"}, {"X", ""}, {"Y", "  two"}, {"a", "1"}};
+    QCOMPARE(RequestRow::parseHeaderBlock(RequestRow::headerBlock(headers)), headers);
+    QCOMPARE(RequestRow::parseHeaderBlock(QByteArray()), HttpHeaders());
+}
+
+QTEST_GUILESS_MAIN(TestSessionWriter)
+#include "tst_sessionwriter.moc"
