@@ -39,10 +39,39 @@ HeadlessMonitor::HeadlessMonitor(const MonitorOptions &options, QObject *parent)
         emit failed(1);
     });
     connect(&m_service, &IngestService::stopped, this, &HeadlessMonitor::finished);
+    connectSessionNotes();
+}
+
+void HeadlessMonitor::connectSessionNotes()
+{
+    connect(&m_service, &IngestService::sessionOpened, this,
+            [this](const QString &path, quint64 already) {
+                note(already == 0 ? QStringLiteral("recording into %1").arg(path)
+                                  : QStringLiteral("recording into %1 (continuing after %2 "
+                                                   "requests)")
+                                        .arg(path)
+                                        .arg(already));
+            });
+    connect(&m_service, &IngestService::storeFailed, this, [this](const QString &error) {
+        note(QStringLiteral("SESSION STORE FAILED: %1; answering 503 until it can write again")
+                 .arg(error));
+    });
+    connect(&m_service, &IngestService::storeRecovered, this,
+            [this] { note(QStringLiteral("session store writing again")); });
 }
 
 void HeadlessMonitor::start()
 {
+    QString error;
+    const SessionStoreOptions store = m_options.session.storeOptions(&error);
+    if (!error.isEmpty()) {
+        note(error);
+        // Queued: start() runs before the event loop, where an exit request would be lost.
+        QMetaObject::invokeMethod(
+            this, [this] { emit failed(1); }, Qt::QueuedConnection);
+        return;
+    }
+    m_service.setSession(store);
     m_service.start(m_options.address, m_options.port, m_options.limits, m_options.ingest);
 }
 

@@ -25,6 +25,7 @@ signals:
     void finished();
 
 private:
+    void connectSessionNotes();
     void writeLine(const RecordedRequest &request);
     void note(const QString &text);
 

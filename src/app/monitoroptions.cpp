@@ -154,6 +154,7 @@ MonitorOptions MonitorOptions::parse(const QStringList &arguments, const QProces
         "N");
     parser.addOptions({help, version, headless, listen, key, keysFile, leeway, rejectInvalid,
                        maxBody, maxHeader, requestTimeout, idleTimeout, maxConnections});
+    SessionOptions::addOptions(parser);
 
     if (!parser.parse(arguments))
         return failWith(parser.errorText() + QStringLiteral("\nTry --help."));
@@ -177,9 +178,11 @@ MonitorOptions MonitorOptions::parse(const QStringList &arguments, const QProces
         return options;
     }
 
-    options.headless = parser.isSet(headless);
-    options.ingest.rejectInvalid = parser.isSet(rejectInvalid);
     QString error;
+    options.headless = parser.isSet(headless);
+    if (!options.session.read(parser, &error))
+        return failWith(error);
+    options.ingest.rejectInvalid = parser.isSet(rejectInvalid);
     if (parser.isSet(listen) &&
         !parseListenSpec(parser.value(listen), &options.address, &options.port, &error))
         return failWith(QStringLiteral("--listen %1").arg(error));

@@ -4,6 +4,7 @@
 
 #include "http/httprequest.h"
 #include "ingest/ingestoptions.h"
+#include "sessionoptions.h"
 
 #include <QHostAddress>
 #include <QProcessEnvironment>
@@ -20,6 +21,7 @@ struct MonitorOptions
     HttpLimits limits;
     IngestOptions ingest;
     bool headless = false;
+    SessionOptions session; // recording, retention, export and import (sessionoptions.h)
 
     // Parses argv. On --help/--version, *exitCode is set to 0 and text holds what to print; on an
     // error, *exitCode is 2 and text says what is wrong. Otherwise *exitCode stays -1.

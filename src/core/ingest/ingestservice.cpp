@@ -9,10 +9,14 @@ IngestService::IngestService(QObject *parent) : QObject(parent), m_worker(new In
     qRegisterMetaType<pnm::RecordedRequest>();
     qRegisterMetaType<pnm::HttpLimits>();
     qRegisterMetaType<pnm::IngestOptions>();
+    qRegisterMetaType<pnm::SessionStoreOptions>();
     m_thread.setObjectName(QStringLiteral("pnm-ingest"));
     m_worker->moveToThread(&m_thread);
     connect(&m_thread, &QThread::finished, m_worker, &QObject::deleteLater);
     connect(m_worker, &IngestWorker::requestRecorded, this, &IngestService::requestRecorded);
+    connect(m_worker, &IngestWorker::sessionOpened, this, &IngestService::sessionOpened);
+    connect(m_worker, &IngestWorker::storeFailed, this, &IngestService::storeFailed);
+    connect(m_worker, &IngestWorker::storeRecovered, this, &IngestService::storeRecovered);
     connect(m_worker, &IngestWorker::listening, this,
             [this](const QHostAddress &address, quint16 port) {
                 m_listening = true;
@@ -43,6 +47,13 @@ void IngestService::start(const QHostAddress &address, quint16 port, const HttpL
 {
     QMetaObject::invokeMethod(
         m_worker, [=, worker = m_worker] { worker->start(address, port, limits, options); },
+        Qt::QueuedConnection);
+}
+
+void IngestService::setSession(const SessionStoreOptions &session)
+{
+    QMetaObject::invokeMethod(
+        m_worker, [session, worker = m_worker] { worker->setSession(session); },
         Qt::QueuedConnection);
 }
 

@@ -5,6 +5,7 @@
 #include "http/httprequest.h"
 #include "ingest/ingestoptions.h"
 #include "ingest/recordedrequest.h"
+#include "store/sessionstoreoptions.h"
 
 #include <QHostAddress>
 #include <QObject>
@@ -32,12 +33,20 @@ public slots:
     void stop();
     // New keys, leeway or reject policy apply from the next request on.
     void setOptions(const pnm::IngestOptions &options);
+    // Where the next start() records (a session file, opened or created before listening), or
+    // nothing when the path is empty. A file that cannot be opened makes start() fail.
+    void setSession(const pnm::SessionStoreOptions &session);
 
 signals:
     void listening(const QHostAddress &address, quint16 port);
     void listenFailed(const QString &error);
     void stopped();
     void requestRecorded(const pnm::RecordedRequest &request);
+    // The session file is open; it already held this many requests (continued session).
+    void sessionOpened(const QString &path, quint64 requestsAlreadyThere);
+    // The store cannot write: senders get 503 until storeRecovered(). Show it loudly.
+    void storeFailed(const QString &error);
+    void storeRecovered();
 
 private:
     QThread m_thread;

@@ -7,13 +7,51 @@ IngestWorker::IngestWorker() : m_pipeline(IngestOptions{}, this)
     connect(&m_pipeline, &IngestPipeline::requestRecorded, this, &IngestWorker::requestRecorded);
 }
 
-IngestWorker::~IngestWorker() = default;
+IngestWorker::~IngestWorker()
+{
+    // Stop explicitly so the journal completes what it holds while the pipeline still exists.
+    m_listener.reset();
+    closeSession();
+}
+
+bool IngestWorker::openSession(QString *error)
+{
+    if (!m_session.isEnabled())
+        return true;
+    m_journal = std::make_unique<SessionJournal>();
+    if (!m_journal->open(m_session, error)) {
+        m_journal.reset();
+        return false;
+    }
+    connect(m_journal.get(), &SessionJournal::storeFailed, this, &IngestWorker::storeFailed);
+    connect(m_journal.get(), &SessionJournal::storeRecovered, this, &IngestWorker::storeRecovered);
+    m_pipeline.setJournal(m_journal.get());
+    // Continue the session's numbering so sequence numbers stay unique within the file.
+    m_pipeline.setNextSequence(m_journal->lastSequenceAtOpen() + 1);
+    emit sessionOpened(m_journal->path(), m_journal->countAtOpen());
+    return true;
+}
+
+void IngestWorker::closeSession()
+{
+    if (!m_journal)
+        return;
+    // Commits what is queued and answers/announces it before the journal goes away.
+    m_journal->close();
+    m_pipeline.setJournal(nullptr);
+    m_journal.reset();
+}
 
 void IngestWorker::start(const QHostAddress &address, quint16 port, const HttpLimits &limits,
                          const IngestOptions &options)
 {
     stop();
     m_pipeline.setOptions(options);
+    QString sessionError;
+    if (!openSession(&sessionError)) {
+        emit listenFailed(QStringLiteral("cannot open the session: %1").arg(sessionError));
+        return;
+    }
     m_listener = std::make_unique<HttpListener>(&m_pipeline, limits);
     if (!m_listener->listen(address, port)) {
         const QString error = QStringLiteral("cannot listen on %1 port %2: %3")
@@ -21,6 +59,7 @@ void IngestWorker::start(const QHostAddress &address, quint16 port, const HttpLi
                                   .arg(port)
                                   .arg(m_listener->errorString());
         m_listener.reset();
+        closeSession();
         emit listenFailed(error);
         return;
     }
@@ -33,6 +72,7 @@ void IngestWorker::stop()
         return;
     // Deleting the listener deletes its connections (children) and closes their sockets.
     m_listener.reset();
+    closeSession();
     emit stopped();
 }
 

@@ -4,6 +4,7 @@
 
 #include "http/httplistener.h"
 #include "ingest/ingestpipeline.h"
+#include "store/sessionjournal.h"
 
 #include <QObject>
 #include <memory>
@@ -21,15 +22,26 @@ public:
                const IngestOptions &options);
     void stop();
     void setOptions(const IngestOptions &options);
+    // Takes effect at the next start(): where recorded requests are kept (issue 4).
+    void setSession(const SessionStoreOptions &session) { m_session = session; }
 
 signals:
     void listening(const QHostAddress &address, quint16 port);
     void listenFailed(const QString &error);
     void stopped();
     void requestRecorded(const pnm::RecordedRequest &request);
+    void sessionOpened(const QString &path, quint64 requestsAlreadyThere);
+    void storeFailed(const QString &error);
+    void storeRecovered();
 
 private:
+    bool openSession(QString *error);
+    void closeSession();
+
     IngestPipeline m_pipeline;
+    SessionStoreOptions m_session;
+    // Declared after the pipeline: closing the journal completes requests through it.
+    std::unique_ptr<SessionJournal> m_journal;
     std::unique_ptr<HttpListener> m_listener;
 };
 

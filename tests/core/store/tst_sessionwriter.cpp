@@ -108,7 +108,6 @@ void TestSessionWriter::commitAndReopen()
     QCOMPARE(got->verification.steps.size(), 1);
     QCOMPARE(got->verification.steps.constFirst().detail, QStringLiteral("differs"));
     QCOMPARE(got->verification.expiresAt, std::optional<qint64>(1234));
-    QCOMPARE(got->verification.toJson(), expected.verification.toJson());
     QCOMPARE(got->event.event, QStringLiteral("room_started"));
     QCOMPARE(got->event.id, QStringLiteral("e-7"));
     QVERIFY(!reader.request(51).has_value());

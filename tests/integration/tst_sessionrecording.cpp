@@ -1,0 +1,110 @@
+// IngestService with a session file: answers wait for the commit, numbering continues across
+// runs, and a store that cannot write makes the listener answer 503 + Retry-After and say so.
+#include "../support/rawhttpclient.h"
+#include "ingest/ingestservice.h"
+#include "store/sessionreader.h"
+
+#include <QFile>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pnm;
+using namespace pnm::test;
+
+class TestSessionRecording : public QObject
+{
+    Q_OBJECT
+private slots:
+    void recordsAndContinuesNumbering();
+    void removedFileAnswers503();
+    void unopenableSessionFailsTheStart();
+
+private:
+    bool start(IngestService &service, const QString &path);
+    QTemporaryDir m_dir;
+};
+
+bool TestSessionRecording::start(IngestService &service, const QString &path)
+{
+    QSignalSpy listening(&service, &IngestService::listening);
+    service.setSession({path});
+    service.start(QHostAddress::LocalHost, 0, {}, {});
+    return listening.wait(5000);
+}
+
+void TestSessionRecording::recordsAndContinuesNumbering()
+{
+    const QString path = m_dir.filePath("run.pnmsession");
+    for (int run = 0; run < 2; ++run) {
+        IngestService service;
+        QSignalSpy opened(&service, &IngestService::sessionOpened);
+        QVERIFY(start(service, path));
+        QCOMPARE(opened.size(), 1);
+        QCOMPARE(opened.at(0).at(0).toString(), path);
+        QCOMPARE(opened.at(0).at(1).toULongLong(), quint64(run * 3));
+        RawHttpClient client;
+        QVERIFY(client.connectTo(service.port()));
+        for (int i = 0; i < 3; ++i)
+            client.send(rawPost(R"({"event":"room_started","id":"r)" + QByteArray::number(run) +
+                                    "-" + QByteArray::number(i) + "\"}",
+                                {{"Content-Type", "application/json"}}));
+        const QList<RawResponse> responses = client.readResponses(3);
+        QCOMPARE(responses.size(), 3);
+        for (int i = 0; i < 3; ++i) {
+            QCOMPARE(responses.at(i).status, 200);
+            QCOMPARE(QJsonDocument::fromJson(responses.at(i).body).object().value("seq").toInt(),
+                     run * 3 + i + 1);
+        }
+    }
+    SessionReader reader;
+    QString error;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    QCOMPARE(reader.count(), 6u);
+    const std::optional<RecordedRequest> fifth = reader.request(5);
+    QVERIFY(fifth.has_value());
+    QCOMPARE(fifth->event.id, QStringLiteral("r1-1"));
+    QCOMPARE(fifth->headers.value("Content-Type"), std::optional<QByteArray>("application/json"));
+}
+
+void TestSessionRecording::removedFileAnswers503()
+{
+    const QString path = m_dir.filePath("removed.pnmsession");
+    IngestService service;
+    QSignalSpy failed(&service, &IngestService::storeFailed);
+    QSignalSpy recorded(&service, &IngestService::requestRecorded);
+    QVERIFY(start(service, path));
+    QVERIFY(QFile::remove(path));
+    RawHttpClient client;
+    QVERIFY(client.connectTo(service.port()));
+    client.send(rawPost(R"({"event":"room_started"})", {}));
+    client.send(rawPost(R"({"event":"room_finished"})", {}));
+    const QList<RawResponse> responses = client.readResponses(2);
+    QCOMPARE(responses.size(), 2);
+    for (const RawResponse &response : responses) {
+        QCOMPARE(response.status, 503);
+        QCOMPARE(response.header("Retry-After"), QByteArray("1"));
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 2, 5000);
+    QCOMPARE(recorded.at(0).at(0).value<RecordedRequest>().status, 503);
+    QCOMPARE(failed.size(), 1); // once per outage, not once per request
+    QCOMPARE(failed.at(0).at(0).toString(), path + ": the session file was removed");
+}
+
+void TestSessionRecording::unopenableSessionFailsTheStart()
+{
+    IngestService service;
+    QSignalSpy failed(&service, &IngestService::listenFailed);
+    service.setSession({m_dir.filePath("no/such/folder/x.pnmsession")});
+    service.start(QHostAddress::LocalHost, 0, {}, {});
+    QVERIFY(failed.wait(5000));
+    QCOMPARE(failed.at(0).at(0).toString(),
+             "cannot open the session: " + m_dir.filePath("no/such/folder/x.pnmsession") +
+                 ": the folder " + m_dir.filePath("no/such/folder") + " does not exist");
+    QVERIFY(!service.isListening());
+}
+
+QTEST_GUILESS_MAIN(TestSessionRecording)
+#include "tst_sessionrecording.moc"
