@@ -1,0 +1,102 @@
+#include "sign/replayfile.h"
+
+#include <QJsonArray>
+#include <QJsonDocument>
+#include <QJsonObject>
+
+namespace pnm {
+
+namespace {
+
+HttpHeaders headersFrom(const QJsonValue &value)
+{
+    HttpHeaders headers;
+    if (value.isObject()) {
+        const QJsonObject object = value.toObject();
+        for (auto it = object.begin(); it != object.end(); ++it)
+            headers.append(it.key().toUtf8(), it.value().toString().toUtf8());
+        return headers;
+    }
+    for (const QJsonValue &item : value.toArray()) {
+        if (item.isArray() && item.toArray().size() == 2) {
+            headers.append(item.toArray().at(0).toString().toUtf8(),
+                           item.toArray().at(1).toString().toUtf8());
+        } else if (item.isObject()) {
+            headers.append(item.toObject().value(QStringLiteral("name")).toString().toUtf8(),
+                           item.toObject().value(QStringLiteral("value")).toString().toUtf8());
+        }
+    }
+    return headers;
+}
+
+bool recordFrom(const QJsonObject &object, ReplayRecord &record, QString &error)
+{
+    if (object.value(QStringLiteral("body")).isString()) {
+        // The exact text, re-encoded as UTF-8: what the vectors' `body` means.
+        record.body = object.value(QStringLiteral("body")).toString().toUtf8();
+    } else if (object.value(QStringLiteral("body_base64")).isString()) {
+        record.body = QByteArray::fromBase64(
+            object.value(QStringLiteral("body_base64")).toString().toLatin1());
+    } else {
+        error = QStringLiteral("no \"body\" or \"body_base64\" to re-send");
+        return false;
+    }
+    record.headers = headersFrom(object.value(QStringLiteral("headers")));
+    record.event = object.value(QStringLiteral("event")).toString();
+    record.id = object.value(QStringLiteral("id")).toString();
+    if (record.event.isEmpty() || record.id.isEmpty()) {
+        const QJsonObject body = QJsonDocument::fromJson(record.body).object();
+        if (record.event.isEmpty())
+            record.event = body.value(QStringLiteral("event")).toString();
+        if (record.id.isEmpty())
+            record.id = body.value(QStringLiteral("id")).toString();
+    }
+    return true;
+}
+
+} // namespace
+
+ReplayFile ReplayFile::parse(const QByteArray &data)
+{
+    ReplayFile file;
+    const QByteArray trimmed = data.trimmed();
+    if (trimmed.startsWith('[')) {
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
+        if (!document.isArray()) {
+            file.errors.append(QStringLiteral("not a JSON array: %1 at offset %2")
+                                   .arg(parseError.errorString())
+                                   .arg(parseError.offset));
+            return file;
+        }
+        const QJsonArray items = document.array();
+        for (qsizetype i = 0; i < items.size(); ++i) {
+            ReplayRecord record;
+            QString error;
+            if (recordFrom(items.at(i).toObject(), record, error))
+                file.records.append(record);
+            else
+                file.errors.append(QStringLiteral("item %1: %2").arg(i + 1).arg(error));
+        }
+        return file;
+    }
+    const QList<QByteArray> lines = data.split('\n');
+    for (qsizetype i = 0; i < lines.size(); ++i) {
+        const QByteArray line = lines.at(i).trimmed();
+        if (line.isEmpty())
+            continue;
+        QJsonParseError parseError;
+        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+        ReplayRecord record;
+        QString error;
+        if (!document.isObject())
+            error = QStringLiteral("not a JSON object (%1)").arg(parseError.errorString());
+        else if (recordFrom(document.object(), record, error))
+            file.records.append(record);
+        if (!error.isEmpty())
+            file.errors.append(QStringLiteral("line %1: %2").arg(i + 1).arg(error));
+    }
+    return file;
+}
+
+} // namespace pnm
