@@ -2,6 +2,7 @@
 // built on top of the same core in a later version).
 #include "headlessmonitor.h"
 #include "monitoroptions.h"
+#include "sessioncommand.h"
 #include "signalwatcher.h"
 
 #include <QCoreApplication>
@@ -24,6 +25,8 @@ int main(int argc, char *argv[])
             std::fputc('\n', stderr);
         return exitCode;
     }
+    if (options.session.isCommand()) // --export / --import: work on files, then exit
+        return pnm::SessionCommand::run(options, stderr);
     if (!options.headless)
         std::fputs("pnm-webhook-monitor: this version has no window yet; running headless\n",
                    stderr);

@@ -93,10 +93,6 @@ bool SessionOptions::read(const QCommandLineParser &parser, QString *error)
         *error = QStringLiteral("--export needs --open FILE: the session to export");
         return false;
     }
-    if (!openPath.isEmpty() && exportPath.isEmpty() && importPaths.isEmpty()) {
-        *error = QStringLiteral("--open without a window needs --export OUT");
-        return false;
-    }
     if (!importPaths.isEmpty() && sessionPath.isEmpty()) {
         *error = QStringLiteral("--import needs --session FILE: the session to import into");
         return false;

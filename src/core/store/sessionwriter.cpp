@@ -90,7 +90,7 @@ void SessionWriter::run(SessionStoreOptions options)
     m_wake.notify_all();
     if (!ok)
         return;
-    qCInfo(lcStore) << "recording into" << options.path << "after" << m_countAtOpen << "requests";
+    qCDebug(lcStore) << "recording into" << options.path << "after" << m_countAtOpen << "requests";
 
     const bool retains = options.maxRequests > 0 || options.maxAgeSecs > 0;
     QElapsedTimer sinceRetention;

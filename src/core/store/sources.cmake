@@ -7,3 +7,11 @@ target_sources(pnm_core PRIVATE
   store/sessionwriter.h store/sessionwriter.cpp
   store/sessionjournal.h store/sessionjournal.cpp
   store/sessionreader.h store/sessionreader.cpp)
+target_sources(pnm_core PRIVATE
+  store/exportformat.h store/exportformat.cpp
+  store/sessionjson.h store/sessionjson.cpp
+  store/harentry.h store/harentry.cpp
+  store/csvrow.h store/csvrow.cpp
+  store/redactor.h store/redactor.cpp
+  store/sessionexporter.h store/sessionexporter.cpp)
+target_sources(pnm_core PRIVATE store/sessionimporter.h store/sessionimporter.cpp)

@@ -1,0 +1,58 @@
+#include "sessioncommand.h"
+
+#include "store/sessionexporter.h"
+#include "store/sessionimporter.h"
+
+namespace pnm {
+
+namespace {
+void note(std::FILE *err, const QString &text)
+{
+    std::fputs(qPrintable(QStringLiteral("pnm-webhook-monitor: %1\n").arg(text)), err);
+}
+} // namespace
+
+int SessionCommand::run(const MonitorOptions &options, std::FILE *err)
+{
+    const SessionOptions &session = options.session;
+    const std::optional<ExportFormat> chosen =
+        session.format.isEmpty() ? std::nullopt : exportFormatFromName(session.format);
+    for (const QString &path : session.importPaths) {
+        ImportOptions importOptions;
+        importOptions.format = chosen;
+        importOptions.keys = options.ingest.keys;
+        importOptions.leewaySecs = options.ingest.leewaySecs;
+        const ImportResult result =
+            SessionImporter::importInto(session.sessionPath, path, importOptions);
+        if (!result.ok) {
+            note(err, result.error);
+            return 1;
+        }
+        note(err, QStringLiteral("imported %1 requests from %2 into %3 (%4 already there)%5")
+                      .arg(result.imported)
+                      .arg(path, session.sessionPath)
+                      .arg(result.duplicates)
+                      .arg(importOptions.keys.isEmpty()
+                               ? QStringLiteral("; no keys given, so verdicts are as recorded")
+                               : QString()));
+    }
+    if (session.exportPath.isEmpty())
+        return 0;
+    ExportOptions exportOptions;
+    exportOptions.format =
+        chosen ? *chosen : exportFormatForPath(session.exportPath).value_or(ExportFormat::Json);
+    exportOptions.redact = session.redact;
+    const ExportResult result =
+        SessionExporter::exportSession(session.openPath, session.exportPath, exportOptions);
+    if (!result.ok) {
+        note(err, result.error);
+        return 1;
+    }
+    note(err,
+         QStringLiteral("exported %1 requests from %2 to %3 (%4)")
+             .arg(result.written)
+             .arg(session.openPath, session.exportPath, exportFormatName(exportOptions.format)));
+    return 0;
+}
+
+} // namespace pnm

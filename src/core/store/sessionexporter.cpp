@@ -1,0 +1,131 @@
+#include "store/sessionexporter.h"
+
+#include "store/csvrow.h"
+#include "store/harentry.h"
+#include "store/redactor.h"
+#include "store/sessionjson.h"
+#include "store/sessionreader.h"
+
+#include <QCoreApplication>
+#include <QJsonDocument>
+#include <QSaveFile>
+#include <QSet>
+
+namespace pnm {
+
+namespace {
+QByteArray opening(ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Json:
+        return QByteArray("{\"format\":\"") + SessionJson::kFormatName +
+               "\",\"version\":" + QByteArray::number(SessionJson::kVersion) + ",\"requests\":[";
+    case ExportFormat::Har:
+        return "{\"log\":{\"version\":\"1.2\",\"creator\":{\"name\":\"pnm-webhook-monitor\","
+               "\"version\":\"" +
+               QCoreApplication::applicationVersion().toUtf8() + "\"},\"entries\":[";
+    case ExportFormat::Csv:
+        return CsvRow::header();
+    case ExportFormat::Ndjson:
+        return {};
+    }
+    return {};
+}
+
+QByteArray closing(ExportFormat format, bool any)
+{
+    switch (format) {
+    case ExportFormat::Json:
+        return any ? "\n]}\n" : "]}\n";
+    case ExportFormat::Har:
+        return any ? "\n]}}\n" : "]}}\n";
+    default:
+        return {};
+    }
+}
+} // namespace
+
+QByteArray SessionExporter::encode(const RecordedRequest &request, ExportFormat format)
+{
+    switch (format) {
+    case ExportFormat::Json:
+    case ExportFormat::Ndjson:
+        return QJsonDocument(SessionJson::toJson(request)).toJson(QJsonDocument::Compact);
+    case ExportFormat::Har:
+        return QJsonDocument(HarEntry::toJson(request)).toJson(QJsonDocument::Compact);
+    case ExportFormat::Csv:
+        return CsvRow::line(request);
+    }
+    return {};
+}
+
+ExportResult SessionExporter::exportSession(const QString &sessionPath, const QString &outPath,
+                                            const ExportOptions &options)
+{
+    ExportResult result;
+    SessionReader reader;
+    if (!reader.open(sessionPath, &result.error))
+        return result;
+    const quint64 total = reader.count(&result.error);
+    if (!result.error.isEmpty())
+        return result;
+
+    QSaveFile file(outPath);
+    if (!file.open(QIODevice::WriteOnly)) {
+        result.error = QStringLiteral("%1: %2").arg(outPath, file.errorString());
+        return result;
+    }
+    const QSet<quint64> selection(options.onlySeqs.cbegin(), options.onlySeqs.cend());
+    // JSON and HAR put one request per line after the opening, so the file diffs and greps well.
+    const bool commaSeparated =
+        options.format == ExportFormat::Json || options.format == ExportFormat::Har;
+    QByteArray chunk = opening(options.format);
+    quint64 after = 0;
+    quint64 seen = 0;
+    for (;;) {
+        if (options.cancel && options.cancel->load()) {
+            file.cancelWriting();
+            result.error = QStringLiteral("%1: export cancelled").arg(outPath);
+            return result;
+        }
+        const QList<RecordedRequest> batch = reader.readBatch(after, kBatchRows, &result.error);
+        if (!result.error.isEmpty()) {
+            file.cancelWriting();
+            return result;
+        }
+        if (batch.isEmpty())
+            break;
+        after = batch.constLast().seq;
+        seen += quint64(batch.size());
+        for (const RecordedRequest &stored : batch) {
+            if (!selection.isEmpty() && !selection.contains(stored.seq))
+                continue;
+            if (options.include && !options.include(stored))
+                continue;
+            const RecordedRequest request = options.redact ? Redactor::redact(stored) : stored;
+            if (commaSeparated)
+                chunk += result.written == 0 ? "\n" : ",\n";
+            chunk += encode(request, options.format);
+            if (options.format == ExportFormat::Ndjson)
+                chunk += '\n';
+            ++result.written;
+        }
+        if (file.write(chunk) != chunk.size()) {
+            result.error = QStringLiteral("%1: %2").arg(outPath, file.errorString());
+            file.cancelWriting();
+            return result;
+        }
+        chunk.clear();
+        if (options.progress)
+            options.progress(seen, total);
+    }
+    chunk += closing(options.format, result.written > 0);
+    if (file.write(chunk) != chunk.size() || !file.commit()) {
+        result.error = QStringLiteral("%1: %2").arg(outPath, file.errorString());
+        return result;
+    }
+    result.ok = true;
+    return result;
+}
+
+} // namespace pnm

@@ -1,0 +1,34 @@
+// One recorded request as an object of the JSON session format (docs/session-format.md,
+// version 1), both ways. Used by the JSON and NDJSON exports and imports. Stateless; any thread.
+#pragma once
+
+#include "ingest/recordedrequest.h"
+
+#include <QJsonObject>
+
+namespace pnm {
+
+class SessionJson
+{
+public:
+    static constexpr int kVersion = 1;
+    static constexpr char kFormatName[] = "pnm-webhook-session";
+
+    static QJsonObject toJson(const RecordedRequest &request);
+    // Reads the fields the format defines; false with *error naming the first bad field (the
+    // caller adds the file and place). The event is decoded from the body; the verification
+    // is the one written in the file, to be re-checked by the importer when keys are known.
+    static bool fromJson(const QJsonObject &json, RecordedRequest *request, QString *error);
+
+    // RFC 3339 UTC with milliseconds: "2026-05-01T12:00:00.123Z".
+    static QString formatTime(qint64 unixMs);
+    // Accepts RFC 3339 with any offset; false when it is not one.
+    static bool parseTime(const QString &text, qint64 *unixMs);
+    // Body text and whether it had to be base64 (bytes that are not valid UTF-8).
+    static QString bodyText(const QByteArray &body, bool *base64);
+    // The verification summary as written (status, issuer, token source, detail) turned back
+    // into a Verification whose summary is the same.
+    static Verification verificationFromSummary(const QJsonObject &summary);
+};
+
+} // namespace pnm
