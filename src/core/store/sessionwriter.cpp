@@ -115,8 +115,10 @@ void SessionWriter::run(SessionStoreOptions options)
         if (m_handler) {
             m_handler(std::move(dones), stored, why);
         } else {
-            for (Done &done : dones)
-                done(stored);
+            for (Done &done : dones) {
+                if (done)
+                    done(stored);
+            }
         }
         if (stored && retains && sinceRetention.elapsed() >= kRetentionIntervalMs) {
             applyRetention(db, options);

@@ -1,0 +1,189 @@
+// Bad files get a precise error naming the file and the place, and add nothing to the session:
+// truncated, not JSON, wrong version, missing fields, a HAR from another tool, a damaged
+// SQLite session.
+#include "store/sessionexporter.h"
+#include "store/sessionimporter.h"
+#include "store/sessionreader.h"
+#include "store/sessionwriter.h"
+
+#include <QFile>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pnm;
+
+namespace {
+constexpr char kGoodRequest[] =
+    "{\"seq\":1,\"received_at\":\"2026-05-01T12:00:00.000Z\",\"method\":\"POST\","
+    "\"target\":\"/\",\"headers\":[[\"Content-Type\",\"application/json\"]],"
+    "\"body\":\"{\\\"event\\\":\\\"room_started\\\"}\",\"status\":200}";
+
+bool writeFile(const QString &path, const QByteArray &bytes)
+{
+    QFile file(path);
+    return file.open(QIODevice::WriteOnly | QIODevice::Truncate) &&
+           file.write(bytes) == bytes.size();
+}
+} // namespace
+
+class TestSessionImporter : public QObject
+{
+    Q_OBJECT
+private slots:
+    void initTestCase();
+    void badFiles_data();
+    void badFiles();
+    void harFromAnotherTool();
+    void damagedSessionFile();
+
+private:
+    QTemporaryDir m_dir;
+    QString m_session;
+};
+
+void TestSessionImporter::initTestCase()
+{
+    // A session with one request already in it: no bad import may change it.
+    m_session = m_dir.filePath("target.pnmsession");
+    const QString good = m_dir.filePath("good.json");
+    QVERIFY(writeFile(good, QByteArray("{\"format\":\"pnm-webhook-session\",\"version\":1,"
+                                       "\"requests\":[") +
+                                kGoodRequest + "]}"));
+    const ImportResult result = SessionImporter::importInto(m_session, good, {});
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.imported, 1u);
+}
+
+void TestSessionImporter::badFiles_data()
+{
+    QTest::addColumn<QString>("name");
+    QTest::addColumn<QByteArray>("content");
+    QTest::addColumn<QString>("error"); // after "<file>"
+    const QByteArray head = "{\"format\":\"pnm-webhook-session\",\"version\":1,\"requests\":[\n";
+    QTest::newRow("truncated json") << "t.json" << head + QByteArray(kGoodRequest).left(60)
+                                    << ":2:61: not valid JSON: unterminated string";
+    QTest::newRow("not json") << "n.json" << QByteArray("hello")
+                              << ":1:2: not valid JSON: illegal value";
+    QTest::newRow("wrong version")
+        << "v.json" << QByteArray("{\"format\":\"pnm-webhook-session\",\"version\":2}")
+        << ": session format version 2; this program reads version 1";
+    QTest::newRow("other json") << "o.json" << QByteArray("{\"a\":1}")
+                                << ": not a pnm-webhook-monitor session export (\"format\" is "
+                                   "not \"pnm-webhook-session\")";
+    QTest::newRow("missing field")
+        << "m.json"
+        << head + kGoodRequest + ",\n" + QByteArray(kGoodRequest).replace("\"method\"", "\"x\"") +
+               "]}"
+        << ": requests[1]: field \"method\" is missing";
+    QTest::newRow("bad time") << "time.json"
+                              << head + QByteArray(kGoodRequest).replace("2026-05-01T", "May ") +
+                                     "]}"
+                              << ": requests[0]: field \"received_at\" is not an RFC 3339 time: "
+                                 "\"May 12:00:00.000Z\"";
+    QTest::newRow("ndjson line 3") << "l.ndjson" << QByteArray(kGoodRequest) + "\n\n{\"seq\":\n"
+                                   << ":3:8: not valid JSON: unterminated object";
+    QTest::newRow("ndjson array") << "a.ndjson" << QByteArray("[1]\n") << ":1: not a JSON object";
+    QTest::newRow("har without log")
+        << "x.har" << QByteArray("{\"entries\":[]}") << ": not a HAR file (no log.entries array)";
+    QTest::newRow("har entry without method")
+        << "y.har"
+        << QByteArray("{\"log\":{\"entries\":[{\"startedDateTime\":\"2026-05-01T12:00:00Z\","
+                      "\"request\":{\"url\":\"http://h/\"}}]}}")
+        << ": log.entries[0].request.method: missing";
+    QTest::newRow("csv") << "c.csv" << QByteArray("seq\r\n")
+                         << ": CSV holds only the table's columns and cannot be imported; use "
+                            "JSON, NDJSON or HAR";
+    QTest::newRow("unknown extension")
+        << "u.txt" << QByteArray("{}")
+        << ": cannot tell the format from the name; give it (json, ndjson or har)";
+}
+
+void TestSessionImporter::badFiles()
+{
+    QFETCH(QString, name);
+    QFETCH(QByteArray, content);
+    QFETCH(QString, error);
+    const QString path = m_dir.filePath(name);
+    QVERIFY(writeFile(path, content));
+    const ImportResult result = SessionImporter::importInto(m_session, path, {});
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, path + error);
+    QCOMPARE(result.imported, 0u);
+    SessionReader reader;
+    QString why;
+    QVERIFY(reader.open(m_session, &why));
+    QCOMPARE(reader.count(), 1u);
+}
+
+void TestSessionImporter::harFromAnotherTool()
+{
+    // The shape browser dev tools and HTTP Toolkit write: extra fields, comments, an offset
+    // time, a query string, no postData on a GET, headers with numbers.
+    const QByteArray har = R"({"log":{"version":"1.2","creator":{"name":"other","version":"9"},
+      "pages":[{"id":"p1"}],"entries":[
+      {"pageref":"p1","startedDateTime":"2026-05-01T14:00:00.250+02:00","time":12.5,
+       "request":{"method":"POST","url":"https://example.test/hooks/pnm?room=a%20b",
+         "httpVersion":"http/2.0","headers":[{"name":"content-type","value":"application/json"},
+         {"name":"x-count","value":3}],"queryString":[],"cookies":[],"headersSize":-1,
+         "bodySize":27,"postData":{"mimeType":"application/json",
+         "text":"{\"event\":\"room_finished\"}"},"comment":"x"},
+       "response":{"status":204,"statusText":"","headers":[],"content":{"size":0}},
+       "cache":{},"timings":{"send":1,"wait":10,"receive":1.5},"_priority":"High"},
+      {"startedDateTime":"2026-05-01T12:00:01Z","request":{"method":"GET","url":"http://h"},
+       "response":{"status":200}}]}})";
+    const QString path = m_dir.filePath("other.har");
+    QVERIFY(writeFile(path, har));
+    const QString session = m_dir.filePath("other.pnmsession");
+    const ImportResult result = SessionImporter::importInto(session, path, {});
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.imported, 2u);
+    SessionReader reader;
+    QString error;
+    QVERIFY(reader.open(session, &error));
+    const std::optional<RecordedRequest> post = reader.request(1);
+    QVERIFY(post.has_value());
+    QCOMPARE(post->receivedAtMs, 1777636800250); // 12:00:00.250 UTC
+    QCOMPARE(post->target, QByteArray("/hooks/pnm?room=a%20b"));
+    QCOMPARE(post->headers.value("X-Count"), std::optional<QByteArray>("3"));
+    QCOMPARE(post->body, QByteArray("{\"event\":\"room_finished\"}"));
+    QCOMPARE(post->event.event, QStringLiteral("room_finished"));
+    QCOMPARE(post->status, 204);
+    QCOMPARE(post->verification.verdict, Verdict::Unverified);
+    const std::optional<RecordedRequest> get = reader.request(2);
+    QVERIFY(get.has_value());
+    QCOMPARE(get->target, QByteArray("/"));
+    QVERIFY(get->body.isEmpty());
+}
+
+void TestSessionImporter::damagedSessionFile()
+{
+    // A real session whose pages after the header are overwritten: every use names the file.
+    const QString path = m_dir.filePath("damaged.pnmsession");
+    QVERIFY(QFile::copy(m_session, path));
+    {
+        // Fold the WAL into the main file first so the damage hits committed pages.
+        SessionWriter writer;
+        QString error;
+        QVERIFY(writer.open({path}, {}, &error));
+    }
+    QFile file(path);
+    QVERIFY(file.open(QIODevice::ReadWrite));
+    QVERIFY(file.size() >= 8192);
+    file.seek(4096);
+    file.write(QByteArray(file.size() - 4096, '\x5a'));
+    file.close();
+    SessionReader reader;
+    QString error;
+    const bool opened = reader.open(path, &error);
+    if (opened)
+        QVERIFY(!reader.checkIntegrity(&error));
+    QVERIFY2(error.startsWith(path + ": "), qPrintable(error));
+    const ExportResult exported =
+        SessionExporter::exportSession(path, m_dir.filePath("damaged.json"), {});
+    QVERIFY(!exported.ok);
+    QVERIFY2(exported.error.startsWith(path + ": "), qPrintable(exported.error));
+    QVERIFY(!QFile::exists(m_dir.filePath("damaged.json")));
+}
+
+QTEST_GUILESS_MAIN(TestSessionImporter)
+#include "tst_sessionimporter.moc"
