@@ -15,3 +15,7 @@ target_sources(pnm_core PRIVATE
   store/redactor.h store/redactor.cpp
   store/sessionexporter.h store/sessionexporter.cpp)
 target_sources(pnm_core PRIVATE store/sessionimporter.h store/sessionimporter.cpp)
+target_sources(pnm_core PRIVATE
+  store/sessionbrowserworker.h store/sessionbrowserworker.cpp
+  store/sessionbrowser.h store/sessionbrowser.cpp)
+target_sources(pnm_core PRIVATE store/sessionjob.h store/sessionjob.cpp)
