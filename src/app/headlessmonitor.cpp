@@ -8,8 +8,9 @@ namespace pnm {
 HeadlessMonitor::HeadlessMonitor(const MonitorOptions &options, QObject *parent)
     : QObject(parent), m_options(options)
 {
-    m_stdout.open(stdout, QIODevice::WriteOnly | QIODevice::Unbuffered);
-    m_stderr.open(stderr, QIODevice::WriteOnly | QIODevice::Unbuffered);
+    // By descriptor, so each line goes straight to write(2): a FILE* is fully buffered when piped.
+    m_stdout.open(fileno(stdout), QIODevice::WriteOnly | QIODevice::Unbuffered);
+    m_stderr.open(fileno(stderr), QIODevice::WriteOnly | QIODevice::Unbuffered);
     connect(&m_service, &IngestService::requestRecorded, this, &HeadlessMonitor::writeLine);
     connect(&m_service, &IngestService::listening, this,
             [this](const QHostAddress &address, quint16 port) {

@@ -287,16 +287,17 @@ void TestHttpListener::headAnswerHasNoBody()
     ThreadedListener server;
     RawHttpClient client;
     QVERIFY(client.connectTo(server.port()));
+    // HEAD then GET, pipelined: the HEAD answer declares a length but must carry no body, so the
+    // bytes right after its blank line are the GET answer's status line.
     client.send("HEAD / HTTP/1.1\r\nHost: x\r\n\r\nGET / HTTP/1.1\r\nHost: x\r\n\r\n");
-    const QList<RawResponse> responses = client.readResponses(1);
-    QCOMPARE(responses.size(), 1);
-    QCOMPARE(responses.at(0).status, 200);
-    QVERIFY(responses.at(0).header("Content-Length").toInt() > 0);
-    // The HEAD answer's declared length must not be followed by a body: the next bytes are the
-    // GET answer's status line.
-    QVERIFY(!client.pendingBytes().isEmpty() || client.socket().waitForReadyRead(5000));
-    const QByteArray rest = client.pendingBytes() + client.socket().readAll();
-    QVERIFY2(rest.startsWith("HTTP/1.1 200"), rest.left(40).constData());
+    QByteArray received;
+    QTRY_VERIFY_WITH_TIMEOUT((received += client.socket().readAll()).count("\r\n\r\n") >= 2, 5000);
+    const qsizetype headEnd = received.indexOf("\r\n\r\n");
+    const QByteArray head = received.left(headEnd);
+    QVERIFY(head.startsWith("HTTP/1.1 200"));
+    QVERIFY(head.contains("Content-Length: "));
+    QVERIFY(!head.contains("Content-Length: 0\r"));
+    QVERIFY2(received.mid(headEnd + 4).startsWith("HTTP/1.1 200"), received.constData());
 }
 
 QTEST_GUILESS_MAIN(TestHttpListener)

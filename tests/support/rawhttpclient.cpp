@@ -33,7 +33,9 @@ bool RawHttpClient::takeOne(RawResponse *response)
         return false;
     RawResponse parsed;
     parsed.head = m_buffer.left(headEnd);
-    const QList<QByteArray> statusLine = parsed.head.left(parsed.head.indexOf('\r')).split(' ');
+    const qsizetype lineEnd = parsed.head.indexOf('\r');
+    const QList<QByteArray> statusLine =
+        (lineEnd < 0 ? parsed.head : parsed.head.left(lineEnd)).split(' ');
     parsed.status = statusLine.size() > 1 ? statusLine.at(1).toInt() : 0;
     const qsizetype length =
         parsed.status == 100 ? 0 : parsed.header("Content-Length").toLongLong();
