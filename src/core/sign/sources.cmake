@@ -1,1 +1,2 @@
-target_sources(pnm_core PRIVATE)
+target_sources(pnm_core PRIVATE
+  sign/tokensigner.h sign/tokensigner.cpp)

@@ -12,7 +12,10 @@ namespace pnm {
 class KeyRing
 {
 public:
-    void insert(const QString &apiKey, const QByteArray &secret) { m_secrets.insert(apiKey, secret); }
+    void insert(const QString &apiKey, const QByteArray &secret)
+    {
+        m_secrets.insert(apiKey, secret);
+    }
     void remove(const QString &apiKey) { m_secrets.remove(apiKey); }
     bool isEmpty() const { return m_secrets.isEmpty(); }
     qsizetype size() const { return m_secrets.size(); }

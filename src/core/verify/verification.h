@@ -10,9 +10,12 @@
 
 namespace pnm {
 
-enum class Verdict {
+enum class Verdict
+{
     Valid,
-    Unverified, // no keys configured: the token was read and parsed but could not be checked
+    // No keys configured: nothing could be checked, even a missing or malformed token is not a
+    // failure; the steps still say what was found (as Notes).
+    Unverified,
     MissingToken,
     MalformedToken,
     UnsupportedAlg,
@@ -33,8 +36,17 @@ QString verdictAdvice(Verdict verdict);
 
 struct VerificationStep
 {
-    enum class Outcome { Passed, Failed, Skipped, Note };
-    QString name;   // short, stable: "token", "alg", "issuer", "signature", "exp", "nbf", "iat", "sha256"
+    enum class Outcome
+    {
+        Passed,
+        Failed,
+        Skipped,
+        Note
+    };
+    // Short and stable: "token", "alg", "issuer", "signature", "exp", "nbf", "iat", "sha256"
+    // (always listed, in this order), plus "token_headers" (a Note) when the two token headers
+    // differ.
+    QString name;
     Outcome outcome = Outcome::Skipped;
     QString detail; // the values looked at, in words
 };
@@ -44,22 +56,24 @@ struct Verification
     Verdict verdict = Verdict::MissingToken;
     QList<VerificationStep> steps;
 
-    QString tokenSource;          // "Authorization" or "Hash-Token" (as spelled on the wire), or empty
+    QString tokenSource; // "Authorization" or "Hash-Token" (as spelled on the wire), or empty
     bool bearerPrefixStripped = false;
-    bool tokenHeadersDiffer = false; // Authorization and Hash-Token both present with different tokens
-    QJsonObject jwtHeader;        // decoded JOSE header, when it parsed
-    QJsonObject jwtClaims;        // decoded payload, when it parsed
-    QString issuer;               // the `iss` claim
-    bool issuerKnown = false;     // a configured key has this issuer
-    qint64 verifiedAtSecs = 0;    // the "now" used for time checks
+    // Authorization and Hash-Token both present with different tokens.
+    bool tokenHeadersDiffer = false;
+    QJsonObject jwtHeader;     // decoded JOSE header, when it parsed
+    QJsonObject jwtClaims;     // decoded payload, when it parsed
+    QString issuer;            // the `iss` claim
+    bool issuerKnown = false;  // a configured key has this issuer
+    qint64 verifiedAtSecs = 0; // the "now" used for time checks
     qint64 leewaySecs = 60;
     std::optional<qint64> expiresAt, notBefore, issuedAt;
-    std::optional<qint64> clockSkewSecs; // now - iat (or now - nbf without iat): + means sender is behind
-    QString claimedSha256;        // the `sha256` claim as sent
-    QString computedSha256;       // base64-std SHA-256 of the raw body bytes
+    // now - iat (or now - nbf without iat): positive means the sender's clock is behind.
+    std::optional<qint64> clockSkewSecs;
+    QString claimedSha256;  // the `sha256` claim as sent
+    QString computedSha256; // base64-std SHA-256 of the raw body bytes
 
     bool isValid() const { return verdict == Verdict::Valid; }
-    // Failed means a token was present or required and it did not check out; Unverified is not failed.
+    // Failed: a token was present or required and did not check out. Unverified is not failed.
     bool isFailure() const { return verdict != Verdict::Valid && verdict != Verdict::Unverified; }
     // Compact JSON for headless output and exports: status, issuer, token source, detail text.
     QJsonObject toJson() const;

@@ -1,1 +1,466 @@
 #include "verify/webhookverifier.h"
+
+#include "verify/compactjwt.h"
+#include "verify/cryptoprimitives.h"
+
+#include <QDateTime>
+#include <QJsonDocument>
+#include <QLocale>
+#include <QStringList>
+#include <array>
+#include <cmath>
+#include <limits>
+
+namespace pnm {
+
+namespace {
+
+// Every verification lists these steps in this order, so a GUI can lay them out in a fixed grid.
+constexpr std::array<QLatin1StringView, 8> kStepNames = {
+    QLatin1StringView("token"),     QLatin1StringView("alg"),   QLatin1StringView("issuer"),
+    QLatin1StringView("signature"), QLatin1StringView("exp"),   QLatin1StringView("nbf"),
+    QLatin1StringView("iat"),       QLatin1StringView("sha256")};
+constexpr qsizetype kMaxShownChars = 80;
+const QByteArray kAuthorization = QByteArrayLiteral("Authorization");
+const QByteArray kHashToken = QByteArrayLiteral("Hash-Token");
+
+using Outcome = VerificationStep::Outcome;
+
+// Text taken from a token shown in a detail line: quoted, on one line, bounded in length.
+QString quoted(const QString &text)
+{
+    QString shown = text.left(kMaxShownChars);
+    for (QChar &c : shown) {
+        if (c.category() == QChar::Other_Control)
+            c = u'?';
+    }
+    return u'"' + shown + QLatin1String(text.size() > kMaxShownChars ? "...\"" : "\"");
+}
+
+QString jsonTypeName(const QJsonValue &value)
+{
+    switch (value.type()) {
+    case QJsonValue::Null:
+        return QStringLiteral("null");
+    case QJsonValue::Bool:
+        return QStringLiteral("a boolean");
+    case QJsonValue::Double:
+        return QStringLiteral("a number");
+    case QJsonValue::String:
+        return QStringLiteral("a string");
+    case QJsonValue::Array:
+        return QStringLiteral("an array");
+    case QJsonValue::Object:
+        return QStringLiteral("an object");
+    case QJsonValue::Undefined:
+        break;
+    }
+    return QStringLiteral("absent");
+}
+
+QString formatNumber(double value)
+{
+    return QString::number(value, 'g', QLocale::FloatingPointShortest);
+}
+
+// "1767225900 (2026-01-01T00:00:00Z)": unix seconds as sent plus the same instant readable.
+QString describeTime(double secs)
+{
+    const QDateTime utc = QDateTime::fromSecsSinceEpoch(qint64(std::floor(secs)), Qt::UTC);
+    const QString iso = (std::abs(secs) < 1e14 && utc.isValid()) ? utc.toString(Qt::ISODate)
+                                                                 : QStringLiteral("out of range");
+    return QStringLiteral("%1 (%2)").arg(formatNumber(secs), iso);
+}
+
+// A NumericDate claim (RFC 7519 section 2): a JSON number of seconds, fractions allowed.
+struct NumericDate
+{
+    double value = 0;
+    qint64 secs = 0; // rounded down, saturated, for Verification's integer fields
+};
+
+// Reads exp/nbf/iat; false when the claim is present but not a JSON number (protocol.md 3.7).
+bool readNumericDate(const QJsonObject &claims, const QString &name,
+                     std::optional<NumericDate> *date, QString *error)
+{
+    const QJsonValue value = claims.value(name);
+    if (value.isUndefined())
+        return true;
+    if (!value.isDouble()) {
+        *error = QStringLiteral("the %1 claim is %2, expected a JSON number of seconds")
+                     .arg(name, jsonTypeName(value));
+        return false;
+    }
+    NumericDate read;
+    read.value = value.toDouble();
+    constexpr qint64 kNoInteger = std::numeric_limits<qint64>::min();
+    if (const qint64 exact = value.toInteger(kNoInteger); exact != kNoInteger)
+        read.secs = exact;
+    else if (read.value >= 9.2e18)
+        read.secs = std::numeric_limits<qint64>::max();
+    else if (read.value <= -9.2e18)
+        read.secs = std::numeric_limits<qint64>::min();
+    else
+        read.secs = qint64(std::floor(read.value));
+    *date = read;
+    return true;
+}
+
+// The token found in the request headers (protocol.md 3.2, 8.2, 8.3).
+struct TokenChoice
+{
+    QByteArray token;
+    QString source;        // header name as spelled on the wire
+    bool bearer = false;   // a "Bearer " prefix was removed
+    bool differ = false;   // Authorization and Hash-Token carry different tokens
+    QString absenceDetail; // why there is no token, when there is none
+};
+
+struct HeaderToken
+{
+    std::optional<QByteArray> name; // the header's spelling, when present
+    QByteArray token;               // trimmed, prefix removed; may be empty
+    bool bearer = false;
+};
+
+HeaderToken readHeader(const HttpHeaders &headers, const QByteArray &name)
+{
+    HeaderToken read;
+    for (const HttpHeaderField &field : headers.fields()) {
+        if (QByteArrayView(field.name).compare(name, Qt::CaseInsensitive) != 0)
+            continue;
+        read.name = field.name;
+        read.token = field.value.trimmed();
+        // The real server never sends "Bearer " (protocol.md 8.3); stripping it is harmless.
+        const QByteArrayView value(read.token);
+        const bool prefixed = value.size() >= 6 &&
+                              value.first(6).compare("bearer", Qt::CaseInsensitive) == 0 &&
+                              (value.size() == 6 || value.at(6) == ' ' || value.at(6) == '\t');
+        if (prefixed) {
+            read.token = read.token.sliced(6).trimmed();
+            read.bearer = true;
+        }
+        break;
+    }
+    return read;
+}
+
+QString describePresence(const QByteArray &canonical, const HeaderToken &header)
+{
+    return QStringLiteral("%1 %2").arg(QString::fromLatin1(canonical),
+                                       header.name ? QStringLiteral("is empty")
+                                                   : QStringLiteral("is absent"));
+}
+
+TokenChoice chooseToken(const HttpHeaders &headers)
+{
+    const HeaderToken authorization = readHeader(headers, kAuthorization);
+    const HeaderToken hashToken = readHeader(headers, kHashToken);
+    TokenChoice choice;
+    const HeaderToken *used = !authorization.token.isEmpty() ? &authorization
+                              : !hashToken.token.isEmpty()   ? &hashToken
+                                                             : nullptr;
+    if (!used) {
+        choice.absenceDetail = QStringLiteral("no token: %1 and %2")
+                                   .arg(describePresence(kAuthorization, authorization),
+                                        describePresence(kHashToken, hashToken));
+        return choice;
+    }
+    choice.token = used->token;
+    choice.source = QString::fromLatin1(*used->name);
+    choice.bearer = used->bearer;
+    choice.differ = !authorization.token.isEmpty() && !hashToken.token.isEmpty() &&
+                    authorization.token != hashToken.token;
+    return choice;
+}
+
+// Appends steps and settles the verdict. With keys, the first failed check decides the verdict
+// and the remaining steps are skipped; without keys nothing can be trusted, so every finding is
+// recorded as a Note and the verdict stays Unverified.
+class StepRecorder
+{
+public:
+    StepRecorder(Verification &verification, bool enforcing)
+        : m_result(verification), m_enforcing(enforcing)
+    {
+        m_result.verdict = enforcing ? Verdict::Valid : Verdict::Unverified;
+    }
+
+    bool isEnforcing() const { return m_enforcing; }
+
+    void add(QLatin1StringView name, Outcome outcome, const QString &detail)
+    {
+        m_result.steps.append({QString(name), outcome, detail});
+    }
+    void note(QLatin1StringView name, const QString &detail) { add(name, Outcome::Note, detail); }
+
+    // Records one check; returns whether verification goes on past it.
+    bool check(QLatin1StringView name, bool ok, Verdict failure, const QString &detail)
+    {
+        if (!m_enforcing) {
+            note(name, detail + (ok ? QStringLiteral(" (not verified: no keys configured)")
+                                    : QStringLiteral(" (would be %1; no keys configured)")
+                                          .arg(verdictName(failure))));
+            return true;
+        }
+        add(name, ok ? Outcome::Passed : Outcome::Failed, detail);
+        if (!ok) {
+            m_result.verdict = failure;
+            skipAfter(name, QStringLiteral("not checked: verification stopped at %1").arg(name));
+        }
+        return ok;
+    }
+
+    // A failure after which nothing else can be inspected (no token, unparseable token).
+    void stop(QLatin1StringView name, Verdict failure, const QString &detail)
+    {
+        check(name, false, failure, detail);
+        if (!m_enforcing)
+            skipAfter(name, QStringLiteral("not inspected: no readable token"));
+    }
+
+private:
+    void skipAfter(QLatin1StringView name, const QString &detail)
+    {
+        bool after = false;
+        for (const QLatin1StringView step : kStepNames) {
+            if (after)
+                add(step, Outcome::Skipped, detail);
+            after = after || step == name;
+        }
+    }
+
+    Verification &m_result;
+    bool m_enforcing;
+};
+
+// Reads the claims Verification shows; false (with a reason) when a NumericDate is mistyped.
+struct ClaimDates
+{
+    std::optional<NumericDate> exp, nbf, iat;
+};
+
+bool readClaims(const CompactJwt &jwt, qint64 nowSecs, Verification &result, ClaimDates *dates,
+                QString *error)
+{
+    result.jwtHeader = jwt.header;
+    result.jwtClaims = jwt.claims;
+    result.issuer = jwt.claims.value(QLatin1String("iss")).toString();
+    result.claimedSha256 = jwt.claims.value(QLatin1String("sha256")).toString();
+    if (!readNumericDate(jwt.claims, QStringLiteral("exp"), &dates->exp, error) ||
+        !readNumericDate(jwt.claims, QStringLiteral("nbf"), &dates->nbf, error) ||
+        !readNumericDate(jwt.claims, QStringLiteral("iat"), &dates->iat, error))
+        return false;
+    auto secsOf = [](const std::optional<NumericDate> &date) -> std::optional<qint64> {
+        return date ? std::optional<qint64>(date->secs) : std::nullopt;
+    };
+    result.expiresAt = secsOf(dates->exp);
+    result.notBefore = secsOf(dates->nbf);
+    result.issuedAt = secsOf(dates->iat);
+    // Positive skew: the sender's clock is behind ours (or the request took that long).
+    if (const auto sent = result.issuedAt ? result.issuedAt : result.notBefore; sent)
+        result.clockSkewSecs = nowSecs - *sent;
+    return true;
+}
+
+// Names the likely cause when the claim holds the right digest in another encoding (protocol.md
+// 8.4: only base64 standard with padding matches).
+QString hashFormHint(const QString &claimed, const QString &computedBase64)
+{
+    const QByteArray digest = QByteArray::fromBase64(computedBase64.toLatin1());
+    const QString asHex = QString::fromLatin1(digest.toHex());
+    const QString asUrl = QString::fromLatin1(
+        digest.toBase64(QByteArray::Base64UrlEncoding | QByteArray::OmitTrailingEquals));
+    if (claimed.compare(asHex, Qt::CaseInsensitive) == 0)
+        return QStringLiteral(" (the claim is the same digest in hex; base64 with '=' expected)");
+    if (claimed == asUrl)
+        return QStringLiteral(" (the claim is the same digest in base64url; standard base64 with "
+                              "'=' expected)");
+    return QString();
+}
+
+QString describeToken(const TokenChoice &choice, const CompactJwt &jwt)
+{
+    QString detail =
+        QStringLiteral("%1 header: JWT with header %2 and claims %3")
+            .arg(choice.source,
+                 QString::fromUtf8(QJsonDocument(jwt.header).toJson(QJsonDocument::Compact))
+                     .left(kMaxShownChars),
+                 jwt.claims.keys().join(QStringLiteral(", ")).left(kMaxShownChars));
+    if (choice.bearer)
+        detail += QStringLiteral("; 'Bearer ' prefix removed");
+    return detail;
+}
+
+// 3.7: times, with leeway L. exp is required; nbf and iat only when present. Doubles keep
+// fractional NumericDates exact enough and cannot overflow on absurd values.
+bool checkTimes(StepRecorder &steps, const ClaimDates &dates, qint64 nowSecs, qint64 leeway)
+{
+    const double now = double(nowSecs);
+    const double slack = double(leeway);
+    const QString nowText = describeTime(now);
+    const QString leewayText = QStringLiteral("%1 s leeway").arg(leeway);
+    if (!dates.exp)
+        return steps.check(kStepNames[4], false, Verdict::MissingExp,
+                           QStringLiteral("no exp claim"));
+    const double exp = dates.exp->value;
+    const bool expired = now > exp + slack;
+    const QString expDetail =
+        expired ? QStringLiteral("expired: now %1 is %2 s after exp %3, beyond the %4")
+                      .arg(nowText, formatNumber(now - exp), describeTime(exp), leewayText)
+                : QStringLiteral("exp %1, now %2, %3: not expired")
+                      .arg(describeTime(exp), nowText, leewayText);
+    if (!steps.check(kStepNames[4], !expired, Verdict::Expired, expDetail))
+        return false;
+
+    struct LowerBound
+    {
+        QLatin1StringView name;
+        const std::optional<NumericDate> &date;
+        Verdict failure;
+        QLatin1StringView failText;
+        QLatin1StringView passText;
+    };
+    const std::array<LowerBound, 2> lowerBounds = {{
+        {kStepNames[5], dates.nbf, Verdict::NotYetValid, QLatin1StringView("not yet valid"),
+         QLatin1StringView("already valid")},
+        {kStepNames[6], dates.iat, Verdict::IssuedInFuture,
+         QLatin1StringView("issued in the future"), QLatin1StringView("not in the future")},
+    }};
+    for (const LowerBound &bound : lowerBounds) {
+        const QString name(bound.name);
+        if (!bound.date) {
+            steps.add(bound.name, Outcome::Skipped, QStringLiteral("no %1 claim").arg(name));
+            continue;
+        }
+        const double value = bound.date->value;
+        const bool early = now + slack < value;
+        const QString detail =
+            early
+                ? QStringLiteral("%1: %2 %3 is %4 s after now %5, beyond the %6")
+                      .arg(QString(bound.failText), name, describeTime(value),
+                           formatNumber(value - now), nowText, leewayText)
+                : QStringLiteral("%1 %2, now %3, %4: %5")
+                      .arg(name, describeTime(value), nowText, leewayText, QString(bound.passText));
+        if (!steps.check(bound.name, !early, bound.failure, detail))
+            return false;
+    }
+    return true;
+}
+
+// 3.8: base64-std SHA-256 of the exact body bytes against the claim, in constant time.
+void checkBodyHash(StepRecorder &steps, const QJsonObject &claims, const Verification &result,
+                   qsizetype bodySize)
+{
+    const QJsonValue claim = claims.value(QLatin1String("sha256"));
+    const bool hashOk =
+        claim.isString() &&
+        crypto::constantTimeEquals(result.claimedSha256.toUtf8(), result.computedSha256.toLatin1());
+    const QString size = QString::number(bodySize);
+    QString detail;
+    if (hashOk)
+        detail = QStringLiteral("the sha256 claim equals the SHA-256 of the %1-byte body: %2")
+                     .arg(size, result.computedSha256);
+    else if (!claim.isString())
+        detail = QStringLiteral("the sha256 claim is %1, expected a base64 string; the %2-byte "
+                                "body hashes to %3")
+                     .arg(jsonTypeName(claim), size, result.computedSha256);
+    else
+        detail = QStringLiteral("the sha256 claim %1 differs from the SHA-256 of the %2-byte "
+                                "body: %3%4")
+                     .arg(quoted(result.claimedSha256), size, result.computedSha256,
+                          hashFormHint(result.claimedSha256, result.computedSha256));
+    steps.check(kStepNames[7], hashOk, Verdict::HashMismatch, detail);
+}
+
+} // namespace
+
+Verification WebhookVerifier::verify(const HttpHeaders &headers, const QByteArray &body,
+                                     qint64 nowSecs) const
+{
+    Verification result;
+    result.verifiedAtSecs = nowSecs;
+    // A negative leeway would reject tokens that are exactly on time.
+    const qint64 leeway = std::max<qint64>(0, m_leewaySecs);
+    result.leewaySecs = leeway;
+    result.computedSha256 = crypto::sha256Base64(body);
+    StepRecorder steps(result, !m_keys.isEmpty());
+
+    // 3.2: the token and where it came from.
+    const TokenChoice choice = chooseToken(headers);
+    result.tokenSource = choice.source;
+    result.bearerPrefixStripped = choice.bearer;
+    result.tokenHeadersDiffer = choice.differ;
+    if (choice.differ)
+        steps.note(QLatin1StringView("token_headers"),
+                   QStringLiteral("Authorization and Hash-Token carry different tokens; the one "
+                                  "from %1 is used")
+                       .arg(choice.source));
+    if (choice.token.isEmpty()) {
+        steps.stop(kStepNames[0], Verdict::MissingToken, choice.absenceDetail);
+        return result;
+    }
+
+    // 3.3: three base64url segments, JSON object header and payload, numeric dates.
+    QString error;
+    const std::optional<CompactJwt> jwt = CompactJwt::parse(choice.token, &error);
+    ClaimDates dates;
+    if (!jwt || !readClaims(*jwt, nowSecs, result, &dates, &error)) {
+        steps.stop(kStepNames[0], Verdict::MalformedToken,
+                   QStringLiteral("%1 header: %2").arg(choice.source, error));
+        return result;
+    }
+    steps.check(kStepNames[0], true, Verdict::MalformedToken, describeToken(choice, *jwt));
+
+    // 3.4: HS256 only; `typ` is ignored (livekit-server-sdk omits it).
+    const QJsonValue alg = jwt->header.value(QLatin1String("alg"));
+    const bool algOk = alg.isString() && alg.toString() == QLatin1String("HS256");
+    const QString algDetail = alg.isString() ? QStringLiteral("alg %1").arg(quoted(alg.toString()))
+                                             : QStringLiteral("alg is %1").arg(jsonTypeName(alg));
+    if (!steps.check(kStepNames[1], algOk, Verdict::UnsupportedAlg,
+                     algOk ? algDetail
+                           : algDetail + QStringLiteral(", only \"HS256\" is accepted")))
+        return result;
+
+    // 3.5: the issuer selects the secret.
+    const QJsonValue iss = jwt->claims.value(QLatin1String("iss"));
+    result.issuerKnown = iss.isString() && m_keys.contains(result.issuer);
+    QString issDetail = iss.isString() ? QStringLiteral("iss %1").arg(quoted(result.issuer))
+                                       : QStringLiteral("iss is %1").arg(jsonTypeName(iss));
+    if (steps.isEnforcing())
+        issDetail +=
+            result.issuerKnown
+                ? QStringLiteral(" is a configured key")
+                : QStringLiteral(" is not among the %1 configured key(s)").arg(m_keys.size());
+    // Without keys an issuer cannot be known; only a missing or mistyped iss is worth noting.
+    const bool issOk = steps.isEnforcing() ? result.issuerKnown : iss.isString();
+    if (!steps.check(kStepNames[2], issOk, Verdict::UnknownIssuer, issDetail))
+        return result;
+
+    // 3.6: HMAC-SHA256 over "segment0.segment1", compared in constant time.
+    if (steps.isEnforcing()) {
+        const QByteArray expected =
+            crypto::hmacSha256(m_keys.secret(result.issuer), jwt->signingInput);
+        const bool signatureOk = crypto::constantTimeEquals(expected, jwt->signature);
+        const QString detail =
+            signatureOk
+                ? QStringLiteral("HMAC-SHA256 with the secret of %1 matches the signature")
+                      .arg(quoted(result.issuer))
+                : QStringLiteral("HMAC-SHA256 with the secret of %1 does not match the %2-byte "
+                                 "signature: the secret differs from the server's or the token "
+                                 "was altered")
+                      .arg(quoted(result.issuer), QString::number(jwt->signature.size()));
+        if (!steps.check(kStepNames[3], signatureOk, Verdict::BadSignature, detail))
+            return result;
+    } else {
+        steps.add(kStepNames[3], Outcome::Skipped,
+                  QStringLiteral("not checked: no secret configured"));
+    }
+
+    if (!checkTimes(steps, dates, nowSecs, leeway))
+        return result;
+    checkBodyHash(steps, jwt->claims, result, body.size());
+    return result;
+}
+
+} // namespace pnm

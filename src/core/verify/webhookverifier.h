@@ -15,7 +15,9 @@ public:
 
     WebhookVerifier() = default;
     explicit WebhookVerifier(KeyRing keys, qint64 leewaySecs = kDefaultLeewaySecs)
-        : m_keys(std::move(keys)), m_leewaySecs(leewaySecs) {}
+        : m_keys(std::move(keys)), m_leewaySecs(leewaySecs)
+    {
+    }
 
     const KeyRing &keys() const { return m_keys; }
     void setKeys(KeyRing keys) { m_keys = std::move(keys); }
@@ -23,6 +25,7 @@ public:
     void setLeewaySecs(qint64 secs) { m_leewaySecs = secs; }
 
     // nowSecs is injected so a stored request can be re-verified as of when it was received.
+    // With an empty key ring the verdict is always Unverified. A negative leeway counts as 0.
     Verification verify(const HttpHeaders &headers, const QByteArray &body, qint64 nowSecs) const;
 
 private:
