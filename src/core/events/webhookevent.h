@@ -11,14 +11,23 @@
 namespace pnm {
 
 // Used for colouring, filtering and grouping; derived from the event name.
-enum class EventFamily { Room, Participant, Track, Recording, Analytics, Speech, Unknown };
+enum class EventFamily
+{
+    Room,
+    Participant,
+    Track,
+    Recording,
+    Analytics,
+    Speech,
+    Unknown
+};
 QString eventFamilyName(EventFamily family); // "room", "participant", ...
 
 struct EventRoom
 {
-    QString sid;     // plugNmeet session UUID
-    QString roomId;  // stable room name
-    QString title;   // room_title from the metadata JSON, when present
+    QString sid;      // plugNmeet session UUID
+    QString roomId;   // stable room name
+    QString title;    // room_title from the metadata JSON, when present
     QString metadata; // raw metadata string (JSON inside a string)
     std::optional<qint64> numParticipants, maxParticipants, emptyTimeoutSecs, creationTime;
     QStringList enabledCodecs; // mime types
@@ -27,7 +36,8 @@ struct EventRoom
 struct EventParticipant
 {
     QString sid, identity, name, metadata, region;
-    QString state;            // enum name ("ACTIVE"), or the number as text when unknown; "JOINING" when absent
+    // Enum name ("ACTIVE"), or the number as text when unknown; "JOINING" when absent.
+    QString state;
     QString kind;             // "STANDARD" when absent
     QString disconnectReason; // empty when absent
     std::optional<qint64> joinedAt, joinedAtMs;
@@ -57,7 +67,9 @@ struct EventArtifact
     QString userId, userName;
     QString filePath, mimeType;
     std::optional<qint64> fileSizeBytes; // bytes, a string on the wire (protocol.md 5.6)
-    QJsonObject usage; // whichever usage_details member was set, as sent
+    // Whichever usage_details member was set, as sent, under its proto name:
+    // {"duration_usage": {...}}; empty when none was (protocol.md 5.6).
+    QJsonObject usage;
 };
 
 struct EventAnalytics
@@ -73,7 +85,13 @@ struct EventSpeechService
 
 struct WebhookEvent
 {
-    enum class BodyKind { Empty, NotJson, NotObject, Object };
+    enum class BodyKind
+    {
+        Empty,
+        NotJson,
+        NotObject,
+        Object
+    };
     BodyKind bodyKind = BodyKind::Empty;
     QString parseError; // for NotJson / NotObject: what and where
 
