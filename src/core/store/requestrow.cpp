@@ -42,8 +42,10 @@ void RequestRow::bind(QSqlQuery &query, const RecordedRequest &r)
     query.bindValue(10, r.status);
     query.bindValue(11, r.protocolError.isNull() ? QStringLiteral("") : r.protocolError);
     query.bindValue(12, verdictName(r.verification.verdict));
-    query.bindValue(13, QString::fromUtf8(QJsonDocument(VerificationCodec::toJson(r.verification))
-                                              .toJson(QJsonDocument::Compact)));
+    // UTF-8 bytes as they are: binding a QString would make SQLite convert from UTF-16.
+    query.bindValue(
+        13,
+        QJsonDocument(VerificationCodec::toJson(r.verification)).toJson(QJsonDocument::Compact));
     query.bindValue(14, r.event.event.isNull() ? QStringLiteral("") : r.event.event);
     query.bindValue(15, r.event.id.isNull() ? QStringLiteral("") : r.event.id);
     query.bindValue(16, fingerprint(r));

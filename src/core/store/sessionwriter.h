@@ -7,9 +7,11 @@
 #include "store/sessionstoreoptions.h"
 
 #include <QList>
+#include <QSqlQuery>
 #include <QString>
 #include <condition_variable>
 #include <functional>
+#include <memory>
 #include <mutex>
 #include <thread>
 
@@ -50,9 +52,11 @@ private:
         Done done;
     };
     void run(SessionStoreOptions options);
+    QSqlQuery &insertQuery(class SessionDatabase &db);
     bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
     void applyRetention(class SessionDatabase &db, const SessionStoreOptions &options);
 
+    std::unique_ptr<QSqlQuery> m_insert; // writer thread only
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;
