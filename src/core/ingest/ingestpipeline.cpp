@@ -56,10 +56,10 @@ void IngestPipeline::handleRequest(HttpRequest request, const PeerInfo &peer,
         recorded.status = 200;
     else
         recorded.status = 405;
-    finish(std::move(recorded), std::move(responder), true);
+    finish(std::move(recorded), responder, true);
 }
 
-void IngestPipeline::finish(RecordedRequest recorded, HttpResponder responder, bool answer)
+void IngestPipeline::finish(RecordedRequest recorded, const HttpResponder &responder, bool answer)
 {
     if (!m_journal) {
         if (answer)

@@ -39,7 +39,7 @@ signals:
 
 private:
     RecordedRequest startRecord(const HttpRequest &request, const PeerInfo &peer);
-    void finish(RecordedRequest recorded, HttpResponder responder, bool answer);
+    void finish(RecordedRequest recorded, const HttpResponder &responder, bool answer);
 
     IngestOptions m_options;
     WebhookVerifier m_verifier;
