@@ -10,6 +10,9 @@ packages=(
   libqt6sql6-sqlite                         # the session store's SQLite driver
   libssl-dev                                # OpenSSL 3: HMAC-SHA256 and SHA-256
   node-llhttp                               # llhttp's C sources, compiled into the build
+  dpkg-dev                                  # dpkg-shlibdeps: the .deb's computed dependencies
+  desktop-file-utils appstream              # validators for the desktop entry and metainfo
+  man-db                                    # the package test renders the man pages
 )
 # The interop tests run LiveKit's Node SDK. Any Node.js with npm will do (some machines carry
 # NodeSource's build, which bundles npm and conflicts with Debian's npm package).
