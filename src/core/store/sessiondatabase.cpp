@@ -92,8 +92,11 @@ bool SessionDatabase::prepareSchema(Mode mode, QString *error)
     if (mode == Mode::Create) {
         // WAL lets readers browse while we record; synchronous=FULL makes each commit durable
         // (fsync of the WAL), which is what "answered 2xx means on disk" needs.
+        // Checkpoints run inside a commit and fsync the database file; every 32 MB of WAL rather
+        // than SQLite's 4 MB roughly doubled durable ingest in benchmarks/ingest.
         if (!exec(QStringLiteral("PRAGMA journal_mode=WAL"), &why) ||
-            !exec(QStringLiteral("PRAGMA synchronous=FULL"), &why))
+            !exec(QStringLiteral("PRAGMA synchronous=FULL"), &why) ||
+            !exec(QStringLiteral("PRAGMA wal_autocheckpoint=8192"), &why))
             return fail(why, error);
     }
     if (fresh) {
