@@ -10,6 +10,7 @@ packages=(
   libqt6sql6-sqlite                         # the session store's SQLite driver
   libssl-dev                                # OpenSSL 3: HMAC-SHA256 and SHA-256
   node-llhttp                               # llhttp's C sources, compiled into the build
+  wrk                                       # load generator for benchmarks/ingest
   dpkg-dev                                  # dpkg-shlibdeps: the .deb's computed dependencies
   desktop-file-utils appstream              # validators for the desktop entry and metainfo
   man-db                                    # the package test renders the man pages
