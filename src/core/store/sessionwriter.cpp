@@ -15,6 +15,7 @@ namespace pnm {
 namespace {
 // Retention deletes in slices so no single transaction holds the writer for long.
 constexpr int kRetentionSliceRows = 5000;
+constexpr qsizetype kMaxBatchRows = 4096;
 // Retention runs at most this often while recording (and once more on close).
 constexpr qint64 kRetentionIntervalMs = 1000;
 } // namespace
@@ -102,7 +103,14 @@ void SessionWriter::run(SessionStoreOptions options)
             m_wake.wait(lock, [this] { return m_stopping || !m_pending.isEmpty(); });
             if (m_pending.isEmpty())
                 break; // stopping with nothing left
-            batch.swap(m_pending);
+            // Bounded transactions: an import or a burst of millions must not become one
+            // commit (memory, WAL size, and the answers of early requests would wait for all).
+            if (m_pending.size() <= kMaxBatchRows) {
+                batch.swap(m_pending);
+            } else {
+                batch = m_pending.first(kMaxBatchRows);
+                m_pending.remove(0, kMaxBatchRows);
+            }
         }
         QString why;
         const bool stored = writeBatch(db, batch, &why);
