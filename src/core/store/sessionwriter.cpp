@@ -5,6 +5,7 @@
 #include "store/storelog.h"
 
 #include <QDateTime>
+#include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
 #include <QSqlError>
@@ -29,6 +30,31 @@ bool SessionWriter::open(const SessionStoreOptions &options, BatchHandler handle
                          Clock clock)
 {
     close();
+    const QFileInfo info(options.path);
+    if (!info.dir().exists()) {
+        if (error)
+            *error = QStringLiteral("%1: the folder %2 does not exist")
+                         .arg(options.path, info.dir().path());
+        return false;
+    }
+    // A lock left by a killed process names a dead pid; QLockFile treats that as stale.
+    m_lock = std::make_unique<QLockFile>(options.path + QStringLiteral(".lock"));
+    m_lock->setStaleLockTime(0);
+    if (!m_lock->tryLock(0)) {
+        qint64 pid = 0;
+        QString host, application;
+        m_lock->getLockInfo(&pid, &host, &application);
+        if (error)
+            *error =
+                m_lock->error() == QLockFile::LockFailedError
+                    ? QStringLiteral("%1: already being recorded by process %2 (%3)")
+                          .arg(options.path)
+                          .arg(pid)
+                          .arg(application)
+                    : QStringLiteral("%1: cannot create the lock file %1.lock").arg(options.path);
+        m_lock.reset();
+        return false;
+    }
     m_handler = std::move(handler);
     m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); });
     m_stopping = false;
@@ -40,6 +66,7 @@ bool SessionWriter::open(const SessionStoreOptions &options, BatchHandler handle
         return true;
     lock.unlock();
     m_thread.join();
+    m_lock.reset();
     if (error)
         *error = m_openError;
     return false;
@@ -55,6 +82,7 @@ void SessionWriter::close()
     }
     m_wake.notify_all();
     m_thread.join();
+    m_lock.reset(); // unlocks and removes FILE.lock
 }
 
 void SessionWriter::append(const RecordedRequest &request, Done done)

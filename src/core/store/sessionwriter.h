@@ -7,6 +7,7 @@
 #include "store/sessionstoreoptions.h"
 
 #include <QList>
+#include <QLockFile>
 #include <QSqlQuery>
 #include <QString>
 #include <condition_variable>
@@ -32,7 +33,8 @@ public:
     SessionWriter(const SessionWriter &) = delete;
     SessionWriter &operator=(const SessionWriter &) = delete;
 
-    // Starts the writer thread and waits until the file is open (created or continued).
+    // Starts the writer thread and waits until the file is open (created or continued). Fails if
+    // another writer (this process or another) has the session open.
     // Blocks briefly: call it from a worker thread, not the GUI thread.
     bool open(const SessionStoreOptions &options, BatchHandler handler, QString *error,
               Clock clock = {});
@@ -57,6 +59,9 @@ private:
     void applyRetention(class SessionDatabase &db, const SessionStoreOptions &options);
 
     std::unique_ptr<QSqlQuery> m_insert; // writer thread only
+    // FILE.lock while open: one writer per session, across processes. Another writer would
+    // reuse sequence numbers and make every commit fail (503s); refusing to open says why.
+    std::unique_ptr<QLockFile> m_lock;
     std::thread m_thread;
     std::mutex m_mutex;
     std::condition_variable m_wake;

@@ -4,6 +4,7 @@
 #include "store/sessionreader.h"
 #include "store/sessionwriter.h"
 
+#include <QCoreApplication>
 #include <QFile>
 #include <QSqlDatabase>
 #include <QSqlQuery>
@@ -65,6 +66,7 @@ private slots:
     void badFiles_data();
     void badFiles();
     void headerBlockIsExact();
+    void oneWriterPerSession();
 
 private:
     QTemporaryDir m_dir;
@@ -245,6 +247,24 @@ void TestSessionWriter::headerBlockIsExact()
     const HttpHeaders headers{{"A", "b: c"}, {"X", ""}, {"Y", "  two"}, {"a", "1"}};
     QCOMPARE(RequestRow::parseHeaderBlock(RequestRow::headerBlock(headers)), headers);
     QCOMPARE(RequestRow::parseHeaderBlock(QByteArray()), HttpHeaders());
+}
+
+void TestSessionWriter::oneWriterPerSession()
+{
+    const QString path = m_dir.filePath("locked.pnmsession");
+    SessionWriter first;
+    QString error;
+    QVERIFY(first.open({path}, {}, &error));
+    QVERIFY(QFile::exists(path + ".lock"));
+    SessionWriter second;
+    QVERIFY(!second.open({path}, {}, &error));
+    QCOMPARE(error, QStringLiteral("%1: already being recorded by process %2 (%3)")
+                        .arg(path)
+                        .arg(QCoreApplication::applicationPid())
+                        .arg(QCoreApplication::applicationName()));
+    first.close();
+    QVERIFY(!QFile::exists(path + ".lock"));
+    QVERIFY2(second.open({path}, {}, &error), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestSessionWriter)
