@@ -144,7 +144,6 @@ ProtoJsonObject EventBuilder::participant(const EventSpec &spec)
         .add("can_publish_data", V::boolean(true))
         .add("can_update_metadata", V::boolean(true));
     object.add("permission", V::object(permission));
-    object.add("region", V::string(QStringLiteral("eu-central")));
     object.add("is_publisher", V::boolean(true));
     ProtoJsonObject attributes; // map keys sorted bytewise
     attributes.add("is_admin", V::string(who.isAdmin ? QStringLiteral("true") : "false"))
@@ -168,7 +167,6 @@ ProtoJsonObject EventBuilder::track(const SimTrack &track)
             .add("source", V::string(QStringLiteral("MICROPHONE")))
             .add("mime_type", V::string(QStringLiteral("audio/red")))
             .add("mid", V::string(QString::fromLatin1(mid)))
-            .add("stream", V::string(QStringLiteral("microphone")))
             .add("version", version)
             .add("audio_features", V::array({V::string(QStringLiteral("TF_ECHO_CANCELLATION")),
                                              V::string(QStringLiteral("TF_NOISE_SUPPRESSION"))}));
@@ -210,9 +208,7 @@ ProtoJsonObject EventBuilder::track(const SimTrack &track)
         .add("cid", V::string(camera ? QStringLiteral("camera-%1").arg(track.mid)
                                      : QStringLiteral("screen-%1").arg(track.mid)))
         .add("layers", V::array({layers.last()}));
-    object.add("codecs", V::array({V::object(codec)}))
-        .add("stream", V::string(camera ? QStringLiteral("camera") : "screen"))
-        .add("version", version);
+    object.add("codecs", V::array({V::object(codec)})).add("version", version);
     return object;
 }
 

@@ -248,6 +248,9 @@ QByteArray EventEncoder::encode(const WebhookEvent &event, bool spaceAfterComma)
     body.addIfSet("id", event.id);
     if (event.createdAt)
         body.add("created_at", V::integer64(*event.createdAt));
+    // Keys a newer server added (protocol.md 8.14) are kept, after the ones this version knows.
+    for (const QString &key : event.unknownKeys)
+        body.add(key.toUtf8(), fromJson(event.body.value(key)));
     return body.toJson(spaceAfterComma);
 }
 
