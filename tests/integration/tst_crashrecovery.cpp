@@ -3,6 +3,7 @@
 // that got a 2xx must then be in the file, under the sequence number its answer named, and the
 // file must open and pass SQLite's integrity check.
 #include "store/sessionreader.h"
+#include "store/sessionwriter.h"
 
 #include <QHash>
 #include <QJsonDocument>
@@ -154,6 +155,13 @@ void TestCrashRecovery::everyAnsweredRequestSurvivesSigkill()
     }
     qInfo("%lld answered with 2xx before SIGKILL, %lld in the file", qint64(answered.size()),
           qint64(stored.size()));
+
+    // The killed process's lock is stale: recording can continue, numbering after the last.
+    reader.close();
+    SessionWriter writer;
+    QVERIFY2(writer.open({session}, {}, &error), qPrintable(error));
+    QCOMPARE(writer.countAtOpen(), quint64(stored.size()));
+    QCOMPARE(writer.lastSequenceAtOpen(), after);
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)
