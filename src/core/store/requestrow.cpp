@@ -9,11 +9,15 @@
 
 namespace pnm {
 
-QString RequestRow::selectColumns()
+QString RequestRow::selectColumns(Detail detail)
 {
-    return QStringLiteral("seq, received_at_ms, remote_address, remote_port, method, target, "
-                          "http_version, headers, body, body_complete, status, protocol_error, "
-                          "verification");
+    return detail == Detail::Full
+               ? QStringLiteral("seq, received_at_ms, remote_address, remote_port, method, "
+                                "target, http_version, headers, body, body_complete, status, "
+                                "protocol_error, verification")
+               : QStringLiteral("seq, received_at_ms, remote_address, remote_port, method, "
+                                "target, http_version, x'', body, body_complete, status, "
+                                "protocol_error, verdict");
 }
 
 QString RequestRow::insertStatement()
@@ -51,7 +55,7 @@ void RequestRow::bind(QSqlQuery &query, const RecordedRequest &r)
     query.bindValue(16, fingerprint(r));
 }
 
-RecordedRequest RequestRow::fromQuery(const QSqlQuery &query)
+RecordedRequest RequestRow::fromQuery(const QSqlQuery &query, Detail detail)
 {
     RecordedRequest r;
     r.seq = query.value(0).toULongLong();
@@ -66,11 +70,19 @@ RecordedRequest RequestRow::fromQuery(const QSqlQuery &query)
     r.bodyComplete = query.value(9).toInt() != 0;
     r.status = query.value(10).toInt();
     r.protocolError = query.value(11).toString();
-    r.verification = VerificationCodec::fromJson(
-        QJsonDocument::fromJson(query.value(12).toByteArray()).object());
+    if (detail == Detail::Full)
+        r.verification = VerificationCodec::fromJson(
+            QJsonDocument::fromJson(query.value(12).toByteArray()).object());
+    else
+        r.verification.verdict =
+            verdictFromName(query.value(12).toString()).value_or(Verdict::MalformedToken);
     // As the pipeline does: a body that did not arrive whole is not decoded.
     if (r.bodyComplete)
         r.event = EventDecoder::decode(r.body);
+    if (detail == Detail::Light) {
+        r.body.clear();
+        r.event.body = {};
+    }
     return r;
 }
 

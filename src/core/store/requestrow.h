@@ -11,13 +11,21 @@ namespace pnm {
 class RequestRow
 {
 public:
+    // Light rows are what a table needs: no headers, the verdict without its steps, the event
+    // decoded but the body dropped. About half the work of a full row per request.
+    enum class Detail
+    {
+        Full,
+        Light
+    };
+
     // Column list shared by SELECTs so fromQuery() can read by position.
-    static QString selectColumns();
+    static QString selectColumns(Detail detail = Detail::Full);
     static QString insertStatement();
     // Binds every column of insertStatement() for `request`.
     static void bind(QSqlQuery &query, const RecordedRequest &request);
     // Reads a row selected with selectColumns(); the event is decoded again from the body.
-    static RecordedRequest fromQuery(const QSqlQuery &query);
+    static RecordedRequest fromQuery(const QSqlQuery &query, Detail detail = Detail::Full);
 
     // "Name: value\r\n" per field, in order and casing as received. Exact both ways, since a
     // field name never holds ':' and the parser never lets CR or LF into a value.

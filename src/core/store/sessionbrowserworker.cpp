@@ -34,7 +34,9 @@ void SessionBrowserWorker::loadNext(quint64 generation)
     if (generation != m_generation || !m_reader.isOpen())
         return;
     QString error;
-    QList<RecordedRequest> rows = m_reader.readBatch(m_after, m_batchRows, &error);
+    QList<RecordedRequest> rows =
+        m_reader.readBatch(m_after, m_batchRows, &error,
+                           m_lightRows ? RequestRow::Detail::Light : RequestRow::Detail::Full);
     if (!error.isEmpty()) {
         emit loadFailed(error, generation);
         return;
@@ -45,17 +47,6 @@ void SessionBrowserWorker::loadNext(quint64 generation)
     }
     m_after = rows.constLast().seq;
     m_loaded += quint64(rows.size());
-    if (m_lightRows) {
-        // The table keeps only what it shows; the detail pane fetches the rest by seq.
-        for (RecordedRequest &row : rows) {
-            row.body.clear();
-            row.headers = {};
-            row.event.body = {};
-            row.verification.steps.clear();
-            row.verification.jwtHeader = {};
-            row.verification.jwtClaims = {};
-        }
-    }
     emit rowsLoaded(rows, generation);
     QMetaObject::invokeMethod(
         this, [this, generation] { loadNext(generation); }, Qt::QueuedConnection);

@@ -29,13 +29,14 @@ quint64 SessionReader::count(QString *error)
     return query.value(0).toULongLong();
 }
 
-QList<RecordedRequest> SessionReader::readBatch(quint64 afterSeq, int limit, QString *error)
+QList<RecordedRequest> SessionReader::readBatch(quint64 afterSeq, int limit, QString *error,
+                                                RequestRow::Detail detail)
 {
     QList<RecordedRequest> rows;
     QSqlQuery query(m_db.db());
     query.setForwardOnly(true);
     query.prepare(QStringLiteral("SELECT %1 FROM requests WHERE seq > ? ORDER BY seq LIMIT ?")
-                      .arg(RequestRow::selectColumns()));
+                      .arg(RequestRow::selectColumns(detail)));
     query.addBindValue(qint64(afterSeq));
     query.addBindValue(limit);
     if (!query.exec()) {
@@ -44,7 +45,7 @@ QList<RecordedRequest> SessionReader::readBatch(quint64 afterSeq, int limit, QSt
     }
     rows.reserve(limit);
     while (query.next())
-        rows.append(RequestRow::fromQuery(query));
+        rows.append(RequestRow::fromQuery(query, detail));
     if (query.lastError().isValid())
         queryFailed(query, error);
     return rows;

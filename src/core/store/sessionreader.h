@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ingest/recordedrequest.h"
+#include "store/requestrow.h"
 #include "store/sessiondatabase.h"
 
 #include <QList>
@@ -23,7 +24,8 @@ public:
     quint64 count(QString *error = nullptr);
     // Requests with seq > afterSeq, oldest first, at most `limit`; empty at the end. The last
     // row's seq is the next call's afterSeq. On a read error returns what it has and sets *error.
-    QList<RecordedRequest> readBatch(quint64 afterSeq, int limit, QString *error = nullptr);
+    QList<RecordedRequest> readBatch(quint64 afterSeq, int limit, QString *error = nullptr,
+                                     RequestRow::Detail detail = RequestRow::Detail::Full);
     // One request with everything (headers, body, verification steps); nullopt if absent.
     std::optional<RecordedRequest> request(quint64 seq, QString *error = nullptr);
     // True when a request with this fingerprint (RequestRow::fingerprint) is in the session.
