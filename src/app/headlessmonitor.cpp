@@ -73,6 +73,9 @@ void HeadlessMonitor::start()
         return;
     }
     m_service.setSession(store);
+    if (!m_options.session.openPath.isEmpty())
+        note(QStringLiteral("--open %1 needs a window to browse it; headless, add --export OUT")
+                 .arg(m_options.session.openPath));
     m_service.start(m_options.address, m_options.port, m_options.limits, m_options.ingest);
 }
 

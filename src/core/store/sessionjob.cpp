@@ -18,7 +18,7 @@ SessionJob::~SessionJob()
 void SessionJob::run(std::function<void()> work)
 {
     if (m_thread)
-        m_thread->wait();
+        m_thread->wait(); // already finished: start*() refuses while running
     m_cancel = false;
     m_thread.reset(QThread::create(std::move(work)));
     m_thread->setObjectName(QStringLiteral("pnm-session-job"));
@@ -28,6 +28,11 @@ void SessionJob::run(std::function<void()> work)
 void SessionJob::startExport(const QString &sessionPath, const QString &outPath,
                              ExportOptions options)
 {
+    if (isRunning()) {
+        emit exportFinished(
+            {false, 0, QStringLiteral("%1: another export or import is running").arg(outPath)});
+        return;
+    }
     options.cancel = &m_cancel;
     // Signals emitted from the job thread reach this object's thread queued.
     options.progress = [this](quint64 done, quint64 total) { emit progressed(done, total); };
@@ -39,6 +44,11 @@ void SessionJob::startExport(const QString &sessionPath, const QString &outPath,
 void SessionJob::startImport(const QString &sessionPath, const QString &filePath,
                              const ImportOptions &options)
 {
+    if (isRunning()) {
+        emit importFinished(
+            {false, 0, 0, QStringLiteral("%1: another export or import is running").arg(filePath)});
+        return;
+    }
     run([this, sessionPath, filePath, options] {
         emit importFinished(SessionImporter::importInto(sessionPath, filePath, options));
     });

@@ -1,6 +1,7 @@
 // Runs one export or import on a thread of its own and reports progress and the result to the
 // thread that started it (the GUI), so writing a file never blocks the window or the listener.
-// One job per object; cancel() stops an export between batches (no half file is left).
+// One job at a time per object (a second start is answered at once with an error); cancel()
+// stops an export between batches (no half file is left).
 #pragma once
 
 #include "store/sessionexporter.h"
