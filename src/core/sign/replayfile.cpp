@@ -31,7 +31,12 @@ HttpHeaders headersFrom(const QJsonValue &value)
 
 bool recordFrom(const QJsonObject &object, ReplayRecord &record, QString &error)
 {
-    if (object.value(QStringLiteral("body")).isString()) {
+    const bool base64 = object.value(QStringLiteral("body_encoding")).toString() == u"base64";
+    if (object.value(QStringLiteral("body")).isString() && base64) {
+        // The monitor's session export keeps bodies that are not UTF-8 as base64.
+        record.body =
+            QByteArray::fromBase64(object.value(QStringLiteral("body")).toString().toLatin1());
+    } else if (object.value(QStringLiteral("body")).isString()) {
         // The exact text, re-encoded as UTF-8: what the vectors' `body` means.
         record.body = object.value(QStringLiteral("body")).toString().toUtf8();
     } else if (object.value(QStringLiteral("body_base64")).isString()) {
@@ -60,9 +65,18 @@ ReplayFile ReplayFile::parse(const QByteArray &data)
 {
     ReplayFile file;
     const QByteArray trimmed = data.trimmed();
-    if (trimmed.startsWith('[')) {
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(trimmed, &parseError);
+    QJsonParseError parseError{};
+    QJsonDocument document;
+    if (trimmed.startsWith('{')) {
+        // The monitor's JSON session export: {"format":...,"requests":[...]}. Anything else
+        // that starts with a brace is NDJSON.
+        const QJsonDocument whole = QJsonDocument::fromJson(trimmed);
+        if (whole.object().value(QStringLiteral("requests")).isArray())
+            document = QJsonDocument(whole.object().value(QStringLiteral("requests")).toArray());
+    } else if (trimmed.startsWith('[')) {
+        document = QJsonDocument::fromJson(trimmed, &parseError);
+    }
+    if (!document.isNull() || trimmed.startsWith('[')) {
         if (!document.isArray()) {
             file.errors.append(QStringLiteral("not a JSON array: %1 at offset %2")
                                    .arg(parseError.errorString())
@@ -85,8 +99,7 @@ ReplayFile ReplayFile::parse(const QByteArray &data)
         const QByteArray line = lines.at(i).trimmed();
         if (line.isEmpty())
             continue;
-        QJsonParseError parseError;
-        const QJsonDocument document = QJsonDocument::fromJson(line, &parseError);
+        document = QJsonDocument::fromJson(line, &parseError);
         ReplayRecord record;
         QString error;
         if (!document.isObject())

@@ -54,6 +54,23 @@ private slots:
         QVERIFY(replay.errors.at(1).startsWith(u"line 4: not a JSON object"));
     }
 
+    void monitorSessionExports()
+    {
+        // `pnm-webhook-monitor --open S --export F --format json|ndjson` (src/core/store).
+        const QByteArray line = "{\"seq\":1,\"headers\":[[\"Authorization\",\"t\"]],"
+                                "\"body\":\"/w==\",\"body_encoding\":\"base64\","
+                                "\"event\":{\"event\":\"room_started\",\"id\":\"EV_2\"}}";
+        const ReplayFile json = ReplayFile::parse(
+            "{\"format\":\"pnm-session\",\"version\":1,\"requests\":[" + line + "]}");
+        QVERIFY(json.errors.isEmpty());
+        QCOMPARE(json.records.size(), 1);
+        QCOMPARE(json.records.first().body, QByteArray("\xff"));
+        QCOMPARE(json.records.first().headers, (HttpHeaders{{"Authorization", "t"}}));
+        const ReplayFile ndjson = ReplayFile::parse(line + "\n" + line + "\n");
+        QCOMPARE(ndjson.records.size(), 2);
+        QCOMPARE(ndjson.records.last().body, QByteArray("\xff"));
+    }
+
     void brokenArray()
     {
         const ReplayFile replay = ReplayFile::parse("[{\"body\":\"{}\"}, {\"x\":1}]");
