@@ -2,6 +2,7 @@
 // runs, and a store that cannot write makes the listener answer 503 + Retry-After and say so.
 #include "../support/rawhttpclient.h"
 #include "ingest/ingestservice.h"
+#include "store/sessionbrowser.h"
 #include "store/sessionreader.h"
 
 #include <QFile>
@@ -21,6 +22,7 @@ private slots:
     void recordsAndContinuesNumbering();
     void removedFileAnswers503();
     void unopenableSessionFailsTheStart();
+    void detailPaneFetchesFromTheLiveSession();
 
 private:
     bool start(IngestService &service, const QString &path);
@@ -104,6 +106,35 @@ void TestSessionRecording::unopenableSessionFailsTheStart()
              "cannot open the session: " + m_dir.filePath("no/such/folder/x.pnmsession") +
                  ": the folder " + m_dir.filePath("no/such/folder") + " does not exist");
     QVERIFY(!service.isListening());
+}
+
+void TestSessionRecording::detailPaneFetchesFromTheLiveSession()
+{
+    const QString path = m_dir.filePath("live.pnmsession");
+    IngestService service;
+    QSignalSpy recorded(&service, &IngestService::requestRecorded);
+    QVERIFY(start(service, path));
+    SessionBrowser browser;
+    QSignalSpy opened(&browser, &SessionBrowser::opened);
+    QSignalSpy rows(&browser, &SessionBrowser::rowsLoaded);
+    QSignalSpy fetched(&browser, &SessionBrowser::requestFetched);
+    browser.attach(path);
+    QVERIFY(opened.wait(5000));
+    QCOMPARE(opened.at(0).at(1).toULongLong(), 0u);
+
+    RawHttpClient client;
+    QVERIFY(client.connectTo(service.port()));
+    const QByteArray body = R"({"event":"room_finished","id":"live-1"})";
+    client.send(rawPost(body, {{"X-Trace", "abc"}}));
+    QCOMPARE(client.readResponse().status, 200);
+    QTRY_COMPARE_WITH_TIMEOUT(recorded.size(), 1, 5000);
+    // The answer came after the commit, so the row is there for a reader at once.
+    browser.fetch(recorded.at(0).at(0).value<RecordedRequest>().seq);
+    QVERIFY(fetched.wait(5000));
+    const auto request = fetched.at(0).at(0).value<RecordedRequest>();
+    QCOMPARE(request.body, body);
+    QCOMPARE(request.headers.value("X-Trace"), std::optional<QByteArray>("abc"));
+    QVERIFY(rows.isEmpty());
 }
 
 QTEST_GUILESS_MAIN(TestSessionRecording)

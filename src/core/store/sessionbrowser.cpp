@@ -61,6 +61,15 @@ void SessionBrowser::open(const QString &path)
         Qt::QueuedConnection);
 }
 
+void SessionBrowser::attach(const QString &path)
+{
+    const quint64 generation = ++m_generation;
+    QMetaObject::invokeMethod(
+        m_worker,
+        [worker = m_worker, path, generation] { worker->open(path, 0, true, generation); },
+        Qt::QueuedConnection);
+}
+
 void SessionBrowser::close()
 {
     ++m_generation;

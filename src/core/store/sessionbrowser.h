@@ -30,6 +30,9 @@ public:
 public slots:
     // Answered by opened() then rowsLoaded()... loadFinished(), or by openFailed().
     void open(const QString &path);
+    // Opens for fetch() only: answered by opened() or openFailed(), no rows are streamed. For the
+    // detail pane of the session being recorded (the table already has its rows).
+    void attach(const QString &path);
     void close();
     // Answered by requestFetched() or fetchFailed().
     void fetch(quint64 seq);

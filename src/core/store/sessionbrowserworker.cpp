@@ -25,7 +25,8 @@ void SessionBrowserWorker::open(const QString &path, int batchRows, bool lightRo
         return;
     }
     emit opened(path, count, generation);
-    loadNext(generation);
+    if (batchRows > 0)
+        loadNext(generation);
 }
 
 void SessionBrowserWorker::loadNext(quint64 generation)

@@ -13,6 +13,7 @@ class SessionBrowserWorker : public QObject
 {
     Q_OBJECT
 public:
+    // batchRows 0: open for fetch() only, without streaming the rows.
     void open(const QString &path, int batchRows, bool lightRows, quint64 generation);
     void fetch(quint64 seq);
     void close();
