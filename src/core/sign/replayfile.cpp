@@ -73,6 +73,29 @@ ReplayFile ReplayFile::parse(const QByteArray &data)
         const QJsonDocument whole = QJsonDocument::fromJson(trimmed);
         if (whole.object().value(QStringLiteral("requests")).isArray())
             document = QJsonDocument(whole.object().value(QStringLiteral("requests")).toArray());
+        const QJsonArray entries = whole.object()
+                                       .value(QStringLiteral("log"))
+                                       .toObject()
+                                       .value(QStringLiteral("entries"))
+                                       .toArray();
+        if (!entries.isEmpty()) {
+            // HAR 1.2 (the monitor's --export F.har, browsers, HTTP Toolkit): request.headers
+            // and request.postData {text, encoding}.
+            QJsonArray requests;
+            for (const QJsonValue &entry : entries) {
+                const QJsonObject request =
+                    entry.toObject().value(QStringLiteral("request")).toObject();
+                const QJsonObject post = request.value(QStringLiteral("postData")).toObject();
+                QJsonObject item{
+                    {QStringLiteral("headers"), request.value(QStringLiteral("headers"))}};
+                if (post.contains(QStringLiteral("text")))
+                    item.insert(QStringLiteral("body"), post.value(QStringLiteral("text")));
+                item.insert(QStringLiteral("body_encoding"),
+                            post.value(QStringLiteral("encoding")));
+                requests.append(item);
+            }
+            document = QJsonDocument(requests);
+        }
     } else if (trimmed.startsWith('[')) {
         document = QJsonDocument::fromJson(trimmed, &parseError);
     }

@@ -71,6 +71,23 @@ private slots:
         QCOMPARE(ndjson.records.last().body, QByteArray("\xff"));
     }
 
+    void harEntries()
+    {
+        const QByteArray har =
+            "{\"log\":{\"version\":\"1.2\",\"entries\":[{\"request\":{\"method\":\"POST\","
+            "\"headers\":[{\"name\":\"Hash-Token\",\"value\":\"h\"}],\"postData\":{"
+            "\"mimeType\":\"application/json\",\"text\":\"{\\\"event\\\":\\\"end_rtmp\\\"}\"}}},"
+            "{\"request\":{\"headers\":[],\"postData\":{\"text\":\"/"
+            "w==\",\"encoding\":\"base64\"}}},"
+            "{\"request\":{\"method\":\"GET\",\"headers\":[]}}]}}";
+        const ReplayFile replay = ReplayFile::parse(har);
+        QCOMPARE(replay.records.size(), 2);
+        QCOMPARE(replay.records.first().event, QStringLiteral("end_rtmp"));
+        QCOMPARE(replay.records.first().headers, (HttpHeaders{{"Hash-Token", "h"}}));
+        QCOMPARE(replay.records.last().body, QByteArray("\xff"));
+        QCOMPARE(replay.errors.size(), 1); // the GET has no body
+    }
+
     void brokenArray()
     {
         const ReplayFile replay = ReplayFile::parse("[{\"body\":\"{}\"}, {\"x\":1}]");
