@@ -20,7 +20,6 @@ SendRunner::SendRunner(const SendOptions &options, QObject *parent)
     m_sender.setUrl(options.url);
     m_sender.setRetryPolicy(options.retry);
     m_sender.setTransferTimeoutMs(options.timeoutMs);
-    connect(&m_sender, &WebhookSender::attemptFinished, this, &SendRunner::handleAttempt);
     connect(&m_sender, &WebhookSender::retryScheduled, this, &SendRunner::handleRetry);
     connect(&m_sender, &WebhookSender::deliveryFinished, this, &SendRunner::handleDelivery);
     connect(&m_sender, &WebhookSender::finished, this, &SendRunner::handleFinished);
@@ -151,8 +150,6 @@ void SendRunner::printRequests()
             m_stdout.write(QJsonDocument(line).toJson(QJsonDocument::Compact) + '\n');
     }
 }
-
-void SendRunner::handleAttempt(const DeliveryReport &) {}
 
 void SendRunner::handleRetry(const DeliveryReport &report, qint64 unscaledWaitMs)
 {

@@ -32,7 +32,6 @@ private:
     bool prepareSingle(QRandomGenerator &random);
     bool prepareReplay();
     void printRequests();
-    void handleAttempt(const DeliveryReport &report);
     void handleRetry(const DeliveryReport &report, qint64 unscaledWaitMs);
     void handleDelivery(const DeliveryReport &report);
     void handleFinished(const DeliverySummary &summary);
