@@ -3,4 +3,5 @@ target_sources(pnm_core PRIVATE
   events/eventdecoder.h events/eventdecoder.cpp
   events/eventmessages.h events/eventmessages.cpp
   events/protojsonreader.h events/protojsonreader.cpp
-  events/protoenums.h events/protoenums.cpp)
+  events/protoenums.h events/protoenums.cpp
+  events/eventfilter.h events/eventfilter.cpp)

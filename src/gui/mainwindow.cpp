@@ -1,0 +1,260 @@
+#include "mainwindow.h"
+
+#include "appsettings.h"
+#include "detailpane.h"
+#include "eventicons.h"
+#include "eventtableview.h"
+#include "filterbar.h"
+#include "firstrunpanel.h"
+#include "monitorsession.h"
+#include "monitorstatusbar.h"
+#include "settingsdialog.h"
+#include "ui_mainwindow.h"
+
+#include <QClipboard>
+#include <QCloseEvent>
+#include <QGuiApplication>
+#include <QHeaderView>
+#include <QLabel>
+#include <QMessageBox>
+#include <QStyle>
+
+namespace pnm {
+
+MainWindow::MainWindow(MonitorSession *session, AppSettings *settings, QWidget *parent)
+    : QMainWindow(parent), m_ui(std::make_unique<Ui::MainWindow>()), m_session(session),
+      m_settings(settings)
+{
+    m_ui->setupUi(this);
+    setWindowIcon(EventIcons::application());
+    m_ui->eventTable->setEventModel(session->proxy());
+    m_ui->filterBar->setEventModel(session->model());
+    m_ui->detailPane->setDetailSource(&session->details());
+    m_ui->splitter->setStretchFactor(0, 3);
+    m_ui->splitter->setStretchFactor(1, 2);
+
+    // Theme icons where the desktop has them, the style's own otherwise: both follow the palette.
+    const auto setIcon = [this](QAction *action, const char *theme, QStyle::StandardPixmap pixmap) {
+        action->setIcon(QIcon::fromTheme(QLatin1String(theme), style()->standardIcon(pixmap)));
+    };
+    setIcon(m_ui->actionStart, "media-playback-start", QStyle::SP_MediaPlay);
+    setIcon(m_ui->actionStop, "media-playback-stop", QStyle::SP_MediaStop);
+    setIcon(m_ui->actionPause, "media-playback-pause", QStyle::SP_MediaPause);
+    setIcon(m_ui->actionAutoScroll, "go-bottom", QStyle::SP_ArrowDown);
+    setIcon(m_ui->actionClear, "edit-clear", QStyle::SP_DialogResetButton);
+    setIcon(m_ui->actionOpen, "document-open", QStyle::SP_DialogOpenButton);
+    setIcon(m_ui->actionExport, "document-save-as", QStyle::SP_DialogSaveButton);
+    setIcon(m_ui->actionSettings, "preferences-system", QStyle::SP_FileDialogDetailedView);
+    setIcon(m_ui->actionSendTest, "mail-send", QStyle::SP_ArrowForward);
+    setIcon(m_ui->actionCopyUrl, "edit-copy", QStyle::SP_FileLinkIcon);
+    // Open and Export need the session store (issue 4); until it lands they say so.
+    for (QAction *action : {m_ui->actionOpen, m_ui->actionExport}) {
+        action->setEnabled(false);
+        action->setToolTip(action->toolTip() + tr(" (needs the session store, not built yet)"));
+    }
+    m_urlLabel = new QLabel(this);
+    m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_urlLabel->setContentsMargins(8, 0, 4, 0);
+    m_ui->mainToolBar->insertWidget(m_ui->actionPause, m_urlLabel);
+    m_ui->mainToolBar->insertAction(m_ui->actionPause, m_ui->actionCopyUrl);
+    m_ui->mainToolBar->insertSeparator(m_ui->actionPause);
+    m_ui->actionAutoScroll->setChecked(settings->autoScroll());
+    m_ui->eventTable->setFollowNewest(settings->autoScroll());
+    m_ui->actionShowDetails->setChecked(true);
+
+    connectActions();
+    connectSession();
+    restoreLayout();
+    updateListening();
+    updateStats();
+    updateStack();
+}
+
+MainWindow::~MainWindow() = default;
+
+EventTableView *MainWindow::eventTable() const
+{
+    return m_ui->eventTable;
+}
+FilterBar *MainWindow::filterBar() const
+{
+    return m_ui->filterBar;
+}
+DetailPane *MainWindow::detailPane() const
+{
+    return m_ui->detailPane;
+}
+FirstRunPanel *MainWindow::firstRunPanel() const
+{
+    return m_ui->firstRunPanel;
+}
+MonitorStatusBar *MainWindow::monitorStatusBar() const
+{
+    return m_ui->statusBar;
+}
+
+bool MainWindow::isShowingTable() const
+{
+    return m_ui->tableStack->currentWidget() == m_ui->eventTable;
+}
+
+QAction *MainWindow::action(const QString &objectName) const
+{
+    return findChild<QAction *>(objectName);
+}
+
+void MainWindow::setListenOverride(const QHostAddress &address, quint16 port)
+{
+    m_listenOverride = std::make_pair(address, port);
+}
+
+ListenConfig MainWindow::effectiveConfig() const
+{
+    ListenConfig config = m_settings->listenConfig();
+    if (m_listenOverride) {
+        config.address = m_listenOverride->first;
+        config.port = m_listenOverride->second;
+    }
+    for (const QString &key : m_extraKeys.keys())
+        config.options.keys.insert(key, m_extraKeys.secret(key));
+    return config;
+}
+
+void MainWindow::startListening()
+{
+    m_session->start(effectiveConfig());
+}
+
+void MainWindow::connectActions()
+{
+    connect(m_ui->actionStart, &QAction::triggered, this, &MainWindow::startListening);
+    connect(m_ui->actionStop, &QAction::triggered, m_session, &MonitorSession::stop);
+    connect(m_ui->actionPause, &QAction::toggled, m_session, &MonitorSession::setPaused);
+    connect(m_ui->actionAutoScroll, &QAction::toggled, this, [this](bool on) {
+        m_ui->eventTable->setFollowNewest(on);
+        m_settings->setAutoScroll(on);
+    });
+    connect(m_ui->actionClear, &QAction::triggered, m_session, &MonitorSession::clear);
+    connect(m_ui->actionSettings, &QAction::triggered, this, &MainWindow::openSettings);
+    connect(m_ui->actionFind, &QAction::triggered, m_ui->filterBar, &FilterBar::focusSearch);
+    connect(m_ui->actionSendTest, &QAction::triggered, m_session, &MonitorSession::sendTestEvent);
+    connect(m_ui->actionCopyUrl, &QAction::triggered, this, &MainWindow::copyUrl);
+    connect(m_ui->actionNext, &QAction::triggered, m_ui->eventTable, &EventTableView::selectNext);
+    connect(m_ui->actionPrevious, &QAction::triggered, m_ui->eventTable,
+            &EventTableView::selectPrevious);
+    connect(m_ui->actionShowDetails, &QAction::toggled, m_ui->detailPane, &QWidget::setVisible);
+    connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
+    connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
+        QMessageBox::about(this, tr("About"),
+                           tr("<b>pnm-webhook-monitor</b> %1<br>A live monitor for Plug-N-Meet "
+                              "webhooks: it verifies every request the way Plug-N-Meet signs it.")
+                               .arg(QCoreApplication::applicationVersion()));
+    });
+    connect(m_ui->firstRunPanel, &FirstRunPanel::copyUrlRequested, this, &MainWindow::copyUrl);
+    connect(m_ui->firstRunPanel, &FirstRunPanel::sendTestRequested, m_session,
+            &MonitorSession::sendTestEvent);
+    connect(m_ui->firstRunPanel, &FirstRunPanel::settingsRequested, this,
+            &MainWindow::openSettings);
+    connect(m_ui->filterBar, &FilterBar::filterChanged, m_session->proxy(),
+            &EventFilterProxy::setFilter);
+    connect(m_ui->eventTable, &EventTableView::currentSeqChanged, m_ui->detailPane,
+            &DetailPane::showSeq);
+}
+
+void MainWindow::connectSession()
+{
+    connect(m_session, &MonitorSession::listeningChanged, this, &MainWindow::updateListening);
+    connect(m_session, &MonitorSession::listenFailed, this, [this](const QString &error) {
+        m_ui->statusBar->setListenError(error);
+        m_ui->firstRunPanel->setResult(false, error);
+    });
+    connect(m_session, &MonitorSession::statsChanged, this, &MainWindow::updateStats);
+    connect(m_session->proxy(), &EventFilterProxy::shownCountChanged, this,
+            [this](int shown, int total) {
+                m_ui->filterBar->setCounts(shown, total);
+                updateStats();
+                updateStack();
+            });
+    connect(m_session, &MonitorSession::testEventFinished, m_ui->firstRunPanel,
+            &FirstRunPanel::setResult);
+    connect(m_session, &MonitorSession::testEventFinished, this,
+            [this](bool, const QString &message) { m_ui->statusBar->showMessage(message, 5000); });
+}
+
+void MainWindow::updateListening()
+{
+    const bool listening = m_session->isListening();
+    const QString url = m_session->webhookUrl();
+    m_ui->actionStart->setEnabled(!listening);
+    m_ui->actionStop->setEnabled(listening);
+    m_ui->actionSendTest->setEnabled(listening);
+    m_ui->actionCopyUrl->setEnabled(listening);
+    m_urlLabel->setText(listening ? url : tr("not listening"));
+    QString base = url;
+    if (base.endsWith(u'/'))
+        base.chop(1);
+    m_ui->detailPane->setBaseUrl(base);
+    if (listening || m_session->lastError().isEmpty())
+        m_ui->statusBar->setListening(listening, url);
+    m_ui->firstRunPanel->setListening(listening, url, !m_session->config().options.keys.isEmpty());
+}
+
+void MainWindow::updateStats()
+{
+    m_ui->statusBar->setCounts(m_session->totalCount(), m_session->proxy()->shownCount(),
+                               m_session->failedCount());
+    m_ui->statusBar->setHeld(m_session->batcher()->isPaused(), m_session->heldCount());
+    m_ui->statusBar->setRate(m_session->eventsPerSecond());
+}
+
+void MainWindow::updateStack()
+{
+    // The first-run panel until something arrives, and again after Clear.
+    QWidget *page = m_session->totalCount() > 0 ? static_cast<QWidget *>(m_ui->eventTable)
+                                                : static_cast<QWidget *>(m_ui->firstRunPanel);
+    if (m_ui->tableStack->currentWidget() != page)
+        m_ui->tableStack->setCurrentWidget(page);
+}
+
+void MainWindow::copyUrl()
+{
+    QGuiApplication::clipboard()->setText(m_session->webhookUrl());
+    m_ui->statusBar->showMessage(tr("Copied %1").arg(m_session->webhookUrl()), 3000);
+}
+
+void MainWindow::openSettings()
+{
+    SettingsDialog dialog(m_settings, m_ui->eventTable->columnsVisible(), this);
+    if (dialog.exec() != QDialog::Accepted)
+        return;
+    m_ui->eventTable->setColumnsVisible(dialog.columnsVisible());
+    // Settings now say where to listen; a command-line override no longer applies.
+    m_listenOverride.reset();
+    m_session->start(effectiveConfig());
+    updateListening();
+}
+
+void MainWindow::restoreLayout()
+{
+    restoreGeometry(m_settings->windowGeometry());
+    restoreState(m_settings->windowState());
+    m_ui->splitter->restoreState(m_settings->splitterState());
+    const QByteArray header = m_settings->headerState();
+    if (!header.isEmpty())
+        m_ui->eventTable->horizontalHeader()->restoreState(header);
+}
+
+void MainWindow::saveLayout()
+{
+    m_settings->saveLayout(saveGeometry(), saveState(), m_ui->splitter->saveState(),
+                           m_ui->eventTable->horizontalHeader()->saveState());
+    m_settings->sync();
+}
+
+void MainWindow::closeEvent(QCloseEvent *event)
+{
+    saveLayout();
+    event->accept();
+}
+
+} // namespace pnm

@@ -1,0 +1,72 @@
+#include "monitorstatusbar.h"
+
+#include <QLabel>
+#include <QLocale>
+
+namespace pnm {
+
+MonitorStatusBar::MonitorStatusBar(QWidget *parent)
+    : QStatusBar(parent), m_listen(new QLabel(this)), m_counts(new QLabel(this)),
+      m_held(new QLabel(this)), m_rate(new QLabel(this))
+{
+    addWidget(m_listen, 1);
+    addPermanentWidget(m_held);
+    addPermanentWidget(m_counts);
+    addPermanentWidget(m_rate);
+    m_listen->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    setListening(false, QString());
+    setCounts(0, 0, 0);
+    setHeld(false, 0);
+    setRate(0);
+}
+
+QString MonitorStatusBar::listenText() const
+{
+    return m_listen->text();
+}
+
+QString MonitorStatusBar::countsText() const
+{
+    return m_counts->text();
+}
+
+QString MonitorStatusBar::heldText() const
+{
+    return m_held->text();
+}
+
+QString MonitorStatusBar::rateText() const
+{
+    return m_rate->text();
+}
+
+void MonitorStatusBar::setListening(bool listening, const QString &url)
+{
+    m_listen->setText(listening ? tr("Listening on %1").arg(url) : tr("Not listening"));
+}
+
+void MonitorStatusBar::setListenError(const QString &error)
+{
+    m_listen->setText(tr("Cannot listen: %1").arg(error));
+}
+
+void MonitorStatusBar::setCounts(quint64 total, int shown, quint64 failed)
+{
+    const QLocale locale;
+    m_counts->setText(
+        tr("%1 total \u00b7 %2 shown \u00b7 %3 failed")
+            .arg(locale.toString(total), locale.toString(shown), locale.toString(failed)));
+}
+
+void MonitorStatusBar::setHeld(bool paused, qsizetype held)
+{
+    m_held->setVisible(paused);
+    m_held->setText(tr("Paused: %1 held back").arg(QLocale().toString(qint64(held))));
+}
+
+void MonitorStatusBar::setRate(int eventsPerSecond)
+{
+    m_rate->setText(tr("%1 events/s").arg(eventsPerSecond));
+}
+
+} // namespace pnm

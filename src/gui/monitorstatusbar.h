@@ -1,0 +1,36 @@
+// The window's status bar: listening state and URL, total / shown / failed counts, events held
+// back while paused, and events per second. Only shows what it is told. GUI thread.
+#pragma once
+
+#include <QStatusBar>
+
+class QLabel;
+
+namespace pnm {
+
+class MonitorStatusBar : public QStatusBar
+{
+    Q_OBJECT
+public:
+    explicit MonitorStatusBar(QWidget *parent = nullptr);
+
+    QString listenText() const;
+    QString countsText() const;
+    QString heldText() const;
+    QString rateText() const;
+
+public slots:
+    void setListening(bool listening, const QString &url);
+    void setListenError(const QString &error);
+    void setCounts(quint64 total, int shown, quint64 failed);
+    void setHeld(bool paused, qsizetype held);
+    void setRate(int eventsPerSecond);
+
+private:
+    QLabel *m_listen;
+    QLabel *m_counts;
+    QLabel *m_held;
+    QLabel *m_rate;
+};
+
+} // namespace pnm

@@ -1,0 +1,247 @@
+#include "eventtablemodel.h"
+
+#include "events/eventfilter.h"
+
+#include <QLocale>
+#include <algorithm>
+
+namespace pnm {
+
+EventTableModel::EventTableModel(QObject *parent) : QAbstractTableModel(parent) {}
+
+int EventTableModel::rowCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : int(m_rows.size());
+}
+
+int EventTableModel::columnCount(const QModelIndex &parent) const
+{
+    return parent.isValid() ? 0 : ColumnCount;
+}
+
+QString EventTableModel::columnTitle(int column)
+{
+    switch (column) {
+    case SeqColumn:
+        return tr("#");
+    case TimeColumn:
+        return tr("Time");
+    case EventColumn:
+        return tr("Event");
+    case RoomColumn:
+        return tr("Room");
+    case ParticipantColumn:
+        return tr("Participant");
+    case TrackColumn:
+        return tr("Track");
+    case VerdictColumn:
+        return tr("Signature");
+    case SizeColumn:
+        return tr("Size");
+    case SenderColumn:
+        return tr("Sender");
+    default:
+        return QString();
+    }
+}
+
+QString EventTableModel::verdictLabel(Verdict verdict)
+{
+    // A symbol as well as words, so failures never depend on colour alone.
+    QString words = verdictName(verdict);
+    words.replace(u'_', u' ');
+    switch (verdictClassOf(verdict)) {
+    case VerdictClass::Valid:
+        return QStringLiteral("\u2713 ") + words;
+    case VerdictClass::Unverified:
+        return QStringLiteral("? ") + words;
+    case VerdictClass::Failed:
+        break;
+    }
+    return QStringLiteral("\u2717 ") + words;
+}
+
+QString EventTableModel::displayText(const EventRow &row, int column) const
+{
+    switch (column) {
+    case SeqColumn:
+        return QString::number(row.seq);
+    case TimeColumn:
+        return m_times.label(row.receivedAtMs);
+    case EventColumn:
+        return m_strings.string(row.eventName);
+    case RoomColumn:
+        return m_strings.string(row.room);
+    case ParticipantColumn:
+        return m_strings.string(row.participant);
+    case TrackColumn:
+        return m_strings.string(row.track);
+    case VerdictColumn:
+        return verdictLabel(row.verdict);
+    case SizeColumn:
+        return QLocale::system().formattedDataSize(row.bodyBytes, 1,
+                                                   QLocale::DataSizeTraditionalFormat);
+    case SenderColumn:
+        return m_strings.string(row.sender);
+    default:
+        return QString();
+    }
+}
+
+QVariant EventTableModel::rawValue(const EventRow &row, int column) const
+{
+    switch (column) {
+    case SeqColumn:
+        return QVariant::fromValue(row.seq);
+    case TimeColumn:
+        return QVariant::fromValue(row.receivedAtMs);
+    case VerdictColumn:
+        return int(row.verdict);
+    case SizeColumn:
+        return row.bodyBytes;
+    default:
+        return displayText(row, column);
+    }
+}
+
+QVariant EventTableModel::data(const QModelIndex &index, int role) const
+{
+    if (!checkIndex(index, CheckIndexOption::IndexIsValid | CheckIndexOption::ParentIsInvalid))
+        return {};
+    const EventRow &row = m_rows[size_t(index.row())];
+    switch (role) {
+    case Qt::DisplayRole:
+        return displayText(row, index.column());
+    case Qt::ToolTipRole:
+        if (index.column() == VerdictColumn)
+            return verdictAdvice(row.verdict);
+        if (index.column() == RoomColumn || index.column() == ParticipantColumn)
+            return displayText(row, index.column());
+        return {};
+    case Qt::TextAlignmentRole:
+        if (index.column() == SeqColumn || index.column() == SizeColumn)
+            return QVariant::fromValue(Qt::AlignRight | Qt::AlignVCenter);
+        return {};
+    case SeqRole:
+        return QVariant::fromValue(row.seq);
+    case RawValueRole:
+        return rawValue(row, index.column());
+    case FamilyRole:
+        return int(row.family);
+    case VerdictRole:
+        return int(row.verdict);
+    case IsFailureRole:
+        return verdictClassOf(row.verdict) == VerdictClass::Failed;
+    case EventNameRole:
+        return m_strings.string(row.eventName);
+    case RoomIdRole:
+        return m_strings.string(row.roomId);
+    default:
+        return {};
+    }
+}
+
+QVariant EventTableModel::headerData(int section, Qt::Orientation orientation, int role) const
+{
+    if (orientation != Qt::Horizontal || section < 0 || section >= ColumnCount)
+        return QAbstractTableModel::headerData(section, orientation, role);
+    if (role == Qt::DisplayRole)
+        return columnTitle(section);
+    return {};
+}
+
+Qt::ItemFlags EventTableModel::flags(const QModelIndex &index) const
+{
+    if (!index.isValid())
+        return Qt::NoItemFlags;
+    return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
+}
+
+void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
+{
+    if (requests.isEmpty())
+        return;
+    const int first = int(m_rows.size());
+    const int last = first + int(requests.size()) - 1; // inclusive
+    bool choicesGrew = false;
+    // Rows are built before the announcement so views never see a half-made table.
+    std::vector<EventRow> built;
+    built.reserve(size_t(requests.size()));
+    for (const RecordedRequest &request : requests) {
+        EventRow row = buildEventRow(request, &m_strings);
+        if (verdictClassOf(row.verdict) == VerdictClass::Failed)
+            ++m_failed;
+        if (!m_eventNames.contains(row.eventName)) {
+            m_eventNames.insert(row.eventName, row.family);
+            choicesGrew = true;
+        }
+        if (row.roomId != 0 && !m_roomLabels.contains(row.roomId)) {
+            m_roomLabels.insert(row.roomId, row.room);
+            choicesGrew = true;
+        }
+        built.push_back(std::move(row));
+    }
+    beginInsertRows(QModelIndex(), first, last);
+    m_rows.insert(m_rows.end(), std::make_move_iterator(built.begin()),
+                  std::make_move_iterator(built.end()));
+    endInsertRows();
+    emit countsChanged();
+    if (choicesGrew)
+        emit choicesChanged();
+}
+
+void EventTableModel::clear()
+{
+    beginResetModel();
+    m_rows.clear();
+    m_rows.shrink_to_fit();
+    m_strings.clear();
+    m_eventNames.clear();
+    m_roomLabels.clear();
+    m_failed = 0;
+    endResetModel();
+    emit countsChanged();
+    emit choicesChanged();
+}
+
+int EventTableModel::rowForSeq(quint64 seq) const
+{
+    // Sequence numbers arrive in increasing order, so the rows are sorted by them.
+    const auto found = std::lower_bound(m_rows.begin(), m_rows.end(), seq,
+                                        [](const EventRow &row, quint64 s) { return row.seq < s; });
+    if (found == m_rows.end() || found->seq != seq)
+        return -1;
+    return int(found - m_rows.begin());
+}
+
+QList<std::pair<QString, EventFamily>> EventTableModel::eventNames() const
+{
+    QList<std::pair<QString, EventFamily>> names;
+    for (auto it = m_eventNames.constBegin(); it != m_eventNames.constEnd(); ++it)
+        names.append({m_strings.string(it.key()), it.value()});
+    std::sort(names.begin(), names.end());
+    return names;
+}
+
+QList<QPair<QString, QString>> EventTableModel::rooms() const
+{
+    QList<QPair<QString, QString>> rooms;
+    for (auto it = m_roomLabels.constBegin(); it != m_roomLabels.constEnd(); ++it)
+        rooms.append({m_strings.string(it.key()), m_strings.string(it.value())});
+    std::sort(rooms.begin(), rooms.end(), [](const auto &a, const auto &b) {
+        return a.second.compare(b.second, Qt::CaseInsensitive) < 0;
+    });
+    return rooms;
+}
+
+qsizetype EventTableModel::memoryBytes() const
+{
+    qsizetype bytes = qsizetype(m_rows.capacity() * sizeof(EventRow)) + m_strings.memoryBytes();
+    for (const EventRow &row : m_rows) {
+        if (!row.eventId.isEmpty())
+            bytes += 16 + row.eventId.capacity() + 1;
+    }
+    return bytes;
+}
+
+} // namespace pnm

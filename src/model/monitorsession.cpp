@@ -1,0 +1,120 @@
+#include "monitorsession.h"
+
+#include "ingest/ingestservice.h"
+
+#include <QHostInfo>
+
+namespace pnm {
+
+MonitorSession::MonitorSession(IngestService *service, QObject *parent)
+    : QObject(parent), m_service(service)
+{
+    m_proxy.setSourceModel(&m_model);
+    connect(m_service, &IngestService::requestRecorded, &m_batcher, &RequestBatcher::add);
+    connect(&m_batcher, &RequestBatcher::batchReady, this, &MonitorSession::handleBatch);
+    connect(&m_batcher, &RequestBatcher::heldCountChanged, this, &MonitorSession::statsChanged);
+    connect(m_service, &IngestService::listening, this,
+            [this](const QHostAddress &address, quint16 port) {
+                m_listening = true;
+                m_address = address;
+                m_port = port;
+                m_lastError.clear();
+                emit listeningChanged(true);
+            });
+    connect(m_service, &IngestService::listenFailed, this, [this](const QString &error) {
+        m_listening = false;
+        m_lastError = error;
+        emit listenFailed(error);
+        emit listeningChanged(false);
+    });
+    connect(m_service, &IngestService::stopped, this, [this] {
+        m_listening = false;
+        emit listeningChanged(false);
+    });
+    connect(&m_poster, &TestEventPoster::finished, this, &MonitorSession::testEventFinished);
+    m_rateTimer.setInterval(kRateIntervalMs);
+    connect(&m_rateTimer, &QTimer::timeout, this, &MonitorSession::updateRate);
+    m_rateTimer.start();
+}
+
+void MonitorSession::setDetailSource(const RequestDetailSource *source)
+{
+    m_details = source ? source : &m_memoryStore;
+}
+
+QString MonitorSession::webhookUrl() const
+{
+    QHostAddress address = m_listening ? m_address : m_config.address;
+    const quint16 port = m_listening ? m_port : m_config.port;
+    QString host;
+    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
+        address == QHostAddress::AnyIPv6)
+        host = QHostInfo::localHostName(); // what a remote Plug-N-Meet server would use
+    else if (address.protocol() == QAbstractSocket::IPv6Protocol)
+        host = u'[' + address.toString() + u']';
+    else
+        host = address.toString();
+    return QStringLiteral("http://%1:%2/").arg(host).arg(port);
+}
+
+void MonitorSession::start(const ListenConfig &config)
+{
+    const bool restart = !m_configured || !m_listening || config.address != m_config.address ||
+                         config.port != m_config.port ||
+                         config.limits.maxBodyBytes != m_config.limits.maxBodyBytes;
+    m_config = config;
+    m_configured = true;
+    if (restart)
+        m_service->start(config.address, config.port, config.limits, config.options);
+    else
+        m_service->setOptions(config.options);
+}
+
+void MonitorSession::stop()
+{
+    m_service->stop();
+}
+
+void MonitorSession::setPaused(bool paused)
+{
+    m_batcher.setPaused(paused);
+    emit statsChanged();
+}
+
+void MonitorSession::clear()
+{
+    m_batcher.discardPending();
+    m_memoryStore.clear();
+    m_model.clear();
+    emit statsChanged();
+}
+
+void MonitorSession::sendTestEvent()
+{
+    if (!m_listening) {
+        emit testEventFinished(false, tr("Not listening: start the listener first."));
+        return;
+    }
+    m_poster.post(m_address, m_port, m_config.options.keys);
+}
+
+void MonitorSession::handleBatch(const QList<RecordedRequest> &requests)
+{
+    // The store first: a view reacting to the new rows may ask for their details at once.
+    m_memoryStore.add(requests);
+    m_model.appendBatch(requests);
+    emit statsChanged();
+}
+
+void MonitorSession::updateRate()
+{
+    const quint64 received = m_batcher.receivedCount();
+    const int rate = int(received - m_rateBase);
+    m_rateBase = received;
+    if (rate != m_eventsPerSecond) {
+        m_eventsPerSecond = rate;
+        emit statsChanged();
+    }
+}
+
+} // namespace pnm

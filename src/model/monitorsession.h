@@ -1,0 +1,99 @@
+// One monitoring session as the window sees it: the ingest service's results flowing through the
+// batcher into the table model and the detail store, the filter proxy, counters and the events
+// per second. Owns no widgets; the window only shows it. GUI thread.
+#pragma once
+
+#include "eventfilterproxy.h"
+#include "eventtablemodel.h"
+#include "http/httprequest.h"
+#include "ingest/ingestoptions.h"
+#include "inmemoryrequeststore.h"
+#include "requestbatcher.h"
+#include "testeventposter.h"
+
+#include <QElapsedTimer>
+#include <QHostAddress>
+#include <QObject>
+#include <QTimer>
+
+namespace pnm {
+
+class IngestService;
+
+struct ListenConfig
+{
+    static constexpr quint16 kDefaultPort = 8787;
+    QHostAddress address = QHostAddress::LocalHost;
+    quint16 port = kDefaultPort;
+    HttpLimits limits;
+    IngestOptions options;
+};
+
+class MonitorSession : public QObject
+{
+    Q_OBJECT
+public:
+    static constexpr int kRateIntervalMs = 1000;
+
+    // The service runs on its own thread (app/ or a test creates it) and must outlive this.
+    explicit MonitorSession(IngestService *service, QObject *parent = nullptr);
+
+    EventTableModel *model() { return &m_model; }
+    EventFilterProxy *proxy() { return &m_proxy; }
+    RequestBatcher *batcher() { return &m_batcher; }
+    const RequestDetailSource &details() const { return *m_details; }
+    // Until the session store exists the requests are kept in memory here.
+    void setDetailSource(const RequestDetailSource *source);
+
+    const ListenConfig &config() const { return m_config; }
+    bool isListening() const { return m_listening; }
+    QHostAddress listenAddress() const { return m_address; }
+    quint16 listenPort() const { return m_port; }
+    // The URL to put into Plug-N-Meet's config.yaml (client.webhook_conf.url).
+    QString webhookUrl() const;
+
+    quint64 totalCount() const { return quint64(m_model.rowCount()); }
+    quint64 failedCount() const { return m_model.failedCount(); }
+    qsizetype heldCount() const { return m_batcher.heldCount(); }
+    quint64 receivedCount() const { return m_batcher.receivedCount(); }
+    int eventsPerSecond() const { return m_eventsPerSecond; }
+    QString lastError() const { return m_lastError; }
+
+public slots:
+    // Starts listening, or applies a new configuration: keys, leeway and the reject policy
+    // apply at once; a new address, port or body limit restarts the listener. The table stays.
+    void start(const pnm::ListenConfig &config);
+    void stop();
+    void setPaused(bool paused);
+    void clear();
+    void sendTestEvent();
+
+signals:
+    void listeningChanged(bool listening);
+    void listenFailed(const QString &error);
+    void statsChanged();
+    void testEventFinished(bool ok, const QString &message);
+
+private:
+    void handleBatch(const QList<RecordedRequest> &requests);
+    void updateRate();
+
+    IngestService *m_service;
+    EventTableModel m_model;
+    EventFilterProxy m_proxy;
+    RequestBatcher m_batcher;
+    InMemoryRequestStore m_memoryStore;
+    const RequestDetailSource *m_details = &m_memoryStore;
+    TestEventPoster m_poster;
+    ListenConfig m_config;
+    bool m_configured = false;
+    bool m_listening = false;
+    QHostAddress m_address;
+    quint16 m_port = 0;
+    QString m_lastError;
+    QTimer m_rateTimer;
+    quint64 m_rateBase = 0;
+    int m_eventsPerSecond = 0;
+};
+
+} // namespace pnm

@@ -1,0 +1,56 @@
+#include "requestbatcher.h"
+
+namespace pnm {
+
+RequestBatcher::RequestBatcher(QObject *parent) : QObject(parent)
+{
+    m_timer.setSingleShot(true);
+    m_timer.setInterval(kBatchIntervalMs);
+    connect(&m_timer, &QTimer::timeout, this, &RequestBatcher::flush);
+}
+
+void RequestBatcher::add(const RecordedRequest &request)
+{
+    ++m_received;
+    m_pending.append(request);
+    if (m_paused) {
+        emit heldCountChanged(m_pending.size());
+        return;
+    }
+    // The timer starts with the first request of a batch and is not restarted by later ones:
+    // a steady stream still publishes every interval instead of waiting for a gap.
+    if (!m_timer.isActive())
+        m_timer.start();
+}
+
+void RequestBatcher::setPaused(bool paused)
+{
+    if (paused == m_paused)
+        return;
+    m_paused = paused;
+    emit pausedChanged(paused);
+    if (paused) {
+        m_timer.stop();
+        return;
+    }
+    flush();
+}
+
+void RequestBatcher::flush()
+{
+    m_timer.stop();
+    if (m_paused || m_pending.isEmpty())
+        return;
+    const QList<RecordedRequest> batch = std::exchange(m_pending, {});
+    emit batchReady(batch);
+    emit heldCountChanged(0);
+}
+
+void RequestBatcher::discardPending()
+{
+    m_timer.stop();
+    m_pending.clear();
+    emit heldCountChanged(0);
+}
+
+} // namespace pnm

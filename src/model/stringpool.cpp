@@ -1,0 +1,35 @@
+#include "stringpool.h"
+
+namespace pnm {
+
+quint32 StringPool::intern(const QString &text)
+{
+    if (text.isEmpty())
+        return 0;
+    const auto found = m_ids.constFind(text);
+    if (found != m_ids.constEnd())
+        return found.value();
+    const auto id = quint32(m_strings.size());
+    m_strings.append(text);
+    m_ids.insert(text, id);
+    return id;
+}
+
+void StringPool::clear()
+{
+    m_strings.clear();
+    m_ids.clear();
+    m_strings.append(QString());
+}
+
+qsizetype StringPool::memoryBytes() const
+{
+    // Each string's data is shared between the list and the hash key; count it once, plus the
+    // list slot and a hash node (key, value and bucket overhead).
+    qsizetype bytes = m_strings.capacity() * qsizetype(sizeof(QString));
+    for (const QString &text : m_strings)
+        bytes += 16 + text.capacity() * 2 + 48;
+    return bytes;
+}
+
+} // namespace pnm
