@@ -1,9 +1,10 @@
-// pnm-webhook-monitor: the composition root. Parses options, then runs headless (the window is
-// built on top of the same core in a later version).
+// pnm-webhook-monitor: the composition root. Shows the window when there is a display and no
+// --headless; otherwise parses options and runs headless.
 #include "headlessmonitor.h"
 #include "monitoroptions.h"
 #include "sessioncommand.h"
 #include "signalwatcher.h"
+#include "windowedmonitor.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -11,6 +12,9 @@
 
 int main(int argc, char *argv[])
 {
+    // The window needs a QApplication and the headless monitor must not: decide before either.
+    if (pnm::WindowedMonitor::isWanted(argc, argv))
+        return pnm::WindowedMonitor::run(argc, argv);
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pnm-webhook-monitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PNM_VERSION));
@@ -28,7 +32,8 @@ int main(int argc, char *argv[])
     if (options.session.isCommand()) // --export / --import: work on files, then exit
         return pnm::SessionCommand::run(options, stderr);
     if (!options.headless)
-        std::fputs("pnm-webhook-monitor: this version has no window yet; running headless\n",
+        std::fputs("pnm-webhook-monitor: no display (DISPLAY, WAYLAND_DISPLAY and QT_QPA_PLATFORM "
+                   "are unset); running headless\n",
                    stderr);
 
     pnm::HeadlessMonitor monitor(options);

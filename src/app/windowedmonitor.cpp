@@ -1,0 +1,72 @@
+#include "windowedmonitor.h"
+
+#include "appsettings.h"
+#include "ingest/ingestservice.h"
+#include "mainwindow.h"
+#include "monitoroptions.h"
+#include "monitorsession.h"
+#include "sessioncommand.h"
+#include "signalwatcher.h"
+
+#include <QApplication>
+#include <QProcessEnvironment>
+#include <cstdio>
+#include <cstring>
+
+namespace pnm {
+
+bool WindowedMonitor::hasDisplay()
+{
+    // An explicit platform (offscreen, xcb, wayland...) is the user's choice; trust it.
+    return !qEnvironmentVariableIsEmpty("DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("WAYLAND_DISPLAY") ||
+           !qEnvironmentVariableIsEmpty("QT_QPA_PLATFORM");
+}
+
+bool WindowedMonitor::isWanted(int argc, char *argv[])
+{
+    for (int i = 1; i < argc; ++i) {
+        if (std::strcmp(argv[i], "--headless") == 0)
+            return false;
+    }
+    return hasDisplay();
+}
+
+int WindowedMonitor::run(int argc, char *argv[])
+{
+    QApplication app(argc, argv);
+    QApplication::setApplicationName(QStringLiteral("pnm-webhook-monitor"));
+    QApplication::setOrganizationName(QStringLiteral("pnm-webhook-monitor"));
+    QApplication::setApplicationVersion(QStringLiteral(PNM_VERSION));
+
+    int exitCode = -1;
+    QString text;
+    const MonitorOptions options = MonitorOptions::parse(
+        QApplication::arguments(), QProcessEnvironment::systemEnvironment(), &exitCode, &text);
+    if (exitCode >= 0) {
+        std::fputs(qPrintable(text), exitCode == 0 ? stdout : stderr);
+        if (exitCode != 0)
+            std::fputc('\n', stderr);
+        return exitCode;
+    }
+    if (options.session.isCommand())
+        return SessionCommand::run(options, stderr);
+
+    IngestService service;
+    MonitorSession session(&service);
+    AppSettings settings;
+    MainWindow window(&session, &settings);
+    // Command-line keys and a non-default --listen apply to this run without being saved.
+    window.setExtraKeys(options.ingest.keys);
+    if (options.address != QHostAddress(QHostAddress::LocalHost) ||
+        options.port != MonitorOptions::kDefaultPort)
+        window.setListenOverride(options.address, options.port);
+    SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &SignalWatcher::terminationRequested, &window,
+                     &QWidget::close);
+    window.show();
+    window.startListening();
+    return QApplication::exec();
+}
+
+} // namespace pnm
