@@ -100,15 +100,8 @@ bool SendRunner::prepareReplay()
         } else {
             job.fixedHeaders = record.headers;
         }
-        if (m_options.faults.affects(i)) {
-            const FaultOptions &f = m_options.faults;
-            job.faults.clockShiftSecs = f.expired       ? SigningFaults::kExpiredShiftSecs
-                                        : f.notYetValid ? SigningFaults::kNotYetValidShiftSecs
-                                                        : 0;
-            job.faults.wrongSecret = f.wrongSecret;
-            job.faults.tamperBody = f.tamperBody;
-            job.copies = f.duplicate ? 2 : 1;
-        }
+        if (m_options.faults.affects(i))
+            SendPlan::applyFaults(job, m_options.faults);
         if (m_options.pacing.ratePerSec > 0)
             scheduled.notBeforeMs = qint64(double(i) * 1000.0 / m_options.pacing.ratePerSec);
         m_jobs.append(scheduled);

@@ -21,6 +21,17 @@ WebhookJob SendPlan::job(const EventSpec &spec, const SigningOptions &signing)
     return job;
 }
 
+void SendPlan::applyFaults(WebhookJob &job, const FaultOptions &faults)
+{
+    SigningFaults &f = job.faults;
+    f.clockShiftSecs = faults.expired       ? SigningFaults::kExpiredShiftSecs
+                       : faults.notYetValid ? SigningFaults::kNotYetValidShiftSecs
+                                            : 0;
+    f.wrongSecret = faults.wrongSecret;
+    f.tamperBody = faults.tamperBody;
+    job.copies = faults.duplicate ? 2 : 1;
+}
+
 QList<ScheduledJob> SendPlan::build(QList<PlannedEvent> events, const SigningOptions &signing,
                                     const FaultOptions &faults, const PacingOptions &pacing,
                                     QRandomGenerator &random)
@@ -52,17 +63,8 @@ QList<ScheduledJob> SendPlan::build(QList<PlannedEvent> events, const SigningOpt
     for (qsizetype i = 0; i < events.size(); ++i) {
         ScheduledJob scheduled;
         scheduled.job = job(events.at(i).spec, signing);
-        if (faults.affects(i)) {
-            SigningFaults &f = scheduled.job.faults;
-            if (faults.expired)
-                f.clockShiftSecs = SigningFaults::kExpiredShiftSecs;
-            else if (faults.notYetValid)
-                f.clockShiftSecs = SigningFaults::kNotYetValidShiftSecs;
-            f.wrongSecret = faults.wrongSecret;
-            f.tamperBody = faults.tamperBody;
-            if (faults.duplicate)
-                scheduled.job.copies = 2;
-        }
+        if (faults.affects(i))
+            applyFaults(scheduled.job, faults);
         qint64 due = 0;
         if (pacing.speedup > 0)
             due = qint64(double(events.at(i).offsetMs) / pacing.speedup);

@@ -53,6 +53,8 @@ public:
                                      const FaultOptions &faults, const PacingOptions &pacing,
                                      QRandomGenerator &random);
     static WebhookJob job(const EventSpec &spec, const SigningOptions &signing);
+    // The per-request faults (token clock, secret, body, duplicate) on one affected job.
+    static void applyFaults(WebhookJob &job, const FaultOptions &faults);
 };
 
 } // namespace pnm
