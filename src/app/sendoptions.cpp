@@ -92,6 +92,7 @@ SendOptionsResult SendOptionsParser::parse(const QStringList &arguments,
     opt({"attempts"}, "Attempts per request (default 3, as the server).", "N");
     opt({"wait-scale"}, "Multiply retry waits (default 1; 0.01 for quick tests).", "F");
     opt({"timeout"}, "Per-request timeout in ms (default 30000; 0 = none, like the server).", "MS");
+    opt({"verify-tls"}, "Check the receiver's TLS certificate (the server does not).");
     opt({"print"}, "Write the signed requests as NDJSON to stdout instead of sending them.");
     opt({"q", "quiet"}, "No progress lines; only the summary and errors.");
     opt({"list-events"}, "List every event type and exit.");
@@ -256,6 +257,7 @@ SendOptionsResult SendOptionsParser::parse(const QStringList &arguments,
     o.participantName = parser.value("participant-name");
     o.eventId = parser.value("id");
     o.printOnly = parser.isSet("print");
+    o.verifyTls = parser.isSet("verify-tls");
     o.quiet = parser.isSet("quiet");
     return result;
 }

@@ -31,7 +31,8 @@ struct SendOptions
     FaultOptions faults;
     PacingOptions pacing;
     RetryPolicy retry;
-    int timeoutMs = 30000; // per request; 0 waits forever as the real server does
+    int timeoutMs = 30000;  // per request; 0 waits forever as the real server does
+    bool verifyTls = false; // the server skips certificate checks (protocol.md 1)
 
     // Single event.
     QString event;

@@ -20,6 +20,7 @@ SendRunner::SendRunner(const SendOptions &options, QObject *parent)
     m_sender.setUrl(options.url);
     m_sender.setRetryPolicy(options.retry);
     m_sender.setTransferTimeoutMs(options.timeoutMs);
+    m_sender.setVerifyTls(options.verifyTls);
     connect(&m_sender, &WebhookSender::retryScheduled, this, &SendRunner::handleRetry);
     connect(&m_sender, &WebhookSender::deliveryFinished, this, &SendRunner::handleDelivery);
     connect(&m_sender, &WebhookSender::finished, this, &SendRunner::handleFinished);

@@ -34,6 +34,7 @@ private slots:
         QCOMPARE(o.retry.maxAttempts, 3);
         QCOMPARE(o.retry.waitScale, 1.0);
         QCOMPARE(o.timeoutMs, 30000);
+        QVERIFY(!o.verifyTls); // like the server (protocol.md 1)
         QVERIFY(!o.faults.expired && !o.faults.duplicate);
         QCOMPARE(o.faults.every, 1);
     }
@@ -91,6 +92,7 @@ private slots:
                                            "5",
                                            "--timeout",
                                            "0",
+                                           "--verify-tls",
                                            "-u",
                                            "https://example.test/hook"});
         QVERIFY2(r.error.isEmpty(), qPrintable(r.error));
@@ -110,6 +112,7 @@ private slots:
         QCOMPARE(o.retry.waitScale, 0.01);
         QCOMPARE(o.retry.maxAttempts, 5);
         QCOMPARE(o.timeoutMs, 0);
+        QVERIFY(o.verifyTls);
         QCOMPARE(o.url.toString(), QStringLiteral("https://example.test/hook"));
     }
 

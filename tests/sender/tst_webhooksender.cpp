@@ -4,8 +4,13 @@
 #include "scriptedserver.h"
 #include "sign/webhooksender.h"
 
+#include <QFile>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QSslCertificate>
+#include <QSslKey>
+#include <QSslServer>
+#include <QSslSocket>
 #include <QTcpServer>
 #include <QTest>
 
@@ -290,6 +295,68 @@ private slots:
                  std::optional<QByteArray>("application/webhook+json"));
         // A stale Content-Length is never copied: the body arrives whole.
         QCOMPARE(request.body, recorded.body);
+    }
+
+    void selfSignedReceiver_data()
+    {
+        QTest::addColumn<bool>("verifyTls");
+        QTest::addColumn<int>("status");
+        QTest::addColumn<int>("attempts");
+        QTest::newRow("like the server: certificate not checked") << false << 200 << 1;
+        QTest::newRow("--verify-tls: refused, retried as a connection error") << true << 0 << 3;
+    }
+    void selfSignedReceiver()
+    {
+        QFETCH(bool, verifyTls);
+        QFETCH(int, status);
+        QFETCH(int, attempts);
+        if (!QSslSocket::supportsSsl())
+            QSKIP("no TLS backend");
+        QFile certFile(QStringLiteral(PNM_SENDER_DATA "/selfsigned.crt"));
+        QFile keyFile(QStringLiteral(PNM_SENDER_DATA "/selfsigned.key"));
+        QVERIFY(certFile.open(QIODevice::ReadOnly) && keyFile.open(QIODevice::ReadOnly));
+        QSslConfiguration tls = QSslConfiguration::defaultConfiguration();
+        tls.setLocalCertificate(QSslCertificate(certFile.readAll()));
+        tls.setPrivateKey(QSslKey(keyFile.readAll(), QSsl::Rsa));
+        QSslServer server;
+        server.setSslConfiguration(tls);
+        QVERIFY(server.listen(QHostAddress::LocalHost, 0));
+        int answered = 0;
+        // A minimal HTTPS receiver: one request per connection, answered 200.
+        connect(&server, &QTcpServer::pendingConnectionAvailable, &server, [&] {
+            while (QTcpSocket *socket = server.nextPendingConnection()) {
+                connect(socket, &QTcpSocket::readyRead, socket, [socket, &answered] {
+                    const QByteArray seen = socket->peek(socket->bytesAvailable());
+                    const qsizetype end = seen.indexOf("\r\n\r\n");
+                    if (end < 0 || !seen.endsWith('}'))
+                        return;
+                    socket->readAll();
+                    socket->write(
+                        "HTTP/1.1 200 OK\r\nContent-Length: 2\r\nConnection: close\r\n\r\nok");
+                    socket->disconnectFromHost();
+                    ++answered;
+                });
+                connect(socket, &QTcpSocket::disconnected, socket, &QObject::deleteLater);
+            }
+        });
+
+        WebhookSender sender;
+        sender.setUrl(QUrl(QStringLiteral("https://127.0.0.1:%1/").arg(server.serverPort())));
+        RetryPolicy policy;
+        policy.waitScale = 0.001;
+        sender.setRetryPolicy(policy);
+        sender.setVerifyTls(verifyTls);
+        sender.enqueue(job(QStringLiteral("room_started")));
+        QSignalSpy delivered(&sender, &WebhookSender::deliveryFinished);
+        QSignalSpy finished(&sender, &WebhookSender::finished);
+        sender.start();
+        QVERIFY(finished.wait(kTimeoutMs));
+        const DeliveryReport report = delivered.first().first().value<DeliveryReport>();
+        QCOMPARE(report.status, status);
+        QCOMPARE(report.attempts, attempts);
+        QCOMPARE(answered, status == 200 ? 1 : 0);
+        if (status == 0)
+            QVERIFY2(!report.error.isEmpty(), "the certificate error is reported");
     }
 
     void pacingHoldsJobsUntilTheirTime()

@@ -3,6 +3,7 @@
 #include <QDateTime>
 #include <QNetworkReply>
 #include <QNetworkRequest>
+#include <QSslError>
 #include <QTimer>
 #include <algorithm>
 
@@ -72,6 +73,11 @@ void WebhookSender::sendCurrent()
                          QNetworkRequest::AlwaysNetwork);
     request.setTransferTimeout(m_transferTimeoutMs);
     QNetworkReply *reply = m_network.post(request, m_request.body);
+#if QT_CONFIG(ssl)
+    if (!m_verifyTls)
+        connect(reply, &QNetworkReply::sslErrors, reply,
+                [reply](const QList<QSslError> &errors) { reply->ignoreSslErrors(errors); });
+#endif
     connect(reply, &QNetworkReply::finished, this, [this, reply] { handleReply(reply); });
 }
 

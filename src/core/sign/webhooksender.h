@@ -52,6 +52,9 @@ public:
     void setClock(std::function<qint64()> nowMs) { m_nowMs = std::move(nowMs); }
     // 0 = no limit (like the server, protocol.md 7). Otherwise a stalled request fails after this.
     void setTransferTimeoutMs(int ms) { m_transferTimeoutMs = ms; }
+    // The server does not check the receiver's certificate (protocol.md 1); neither do we unless
+    // asked, so self-signed receivers work as they do with Plug-N-Meet.
+    void setVerifyTls(bool verify) { m_verifyTls = verify; }
     // Earliest send time of each job, relative to start(); jobs still go strictly in order.
     void enqueue(const WebhookJob &job, qint64 notBeforeMs = 0);
     qsizetype queued() const { return m_queue.size(); }
@@ -84,6 +87,7 @@ private:
     RetryPolicy m_policy;
     std::function<qint64()> m_nowMs;
     int m_transferTimeoutMs = 0;
+    bool m_verifyTls = false;
     QList<Entry> m_queue;
     QElapsedTimer m_elapsed;
     bool m_running = false;
