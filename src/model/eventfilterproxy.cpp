@@ -69,6 +69,9 @@ void EventFilterProxy::extendCaches()
     const StringPool &pool = m_source->strings();
     const auto size = size_t(pool.size());
     const bool hasText = m_filter.fullTextMask() != 0;
+    for (size_t v = 0; v < m_verdictMasks.size(); ++v)
+        m_verdictMasks[v] =
+            hasText ? m_filter.textMask(EventTableModel::verdictLabel(Verdict(v))) : 0;
     for (size_t id = m_eventOk.size(); id < size; ++id) {
         const QString &text = pool.string(quint32(id));
         m_eventOk.push_back(m_filter.acceptsEventName(text));
@@ -77,11 +80,52 @@ void EventFilterProxy::extendCaches()
     }
 }
 
+quint32 EventFilterProxy::stringColumnId(const EventRow &row) const
+{
+    switch (m_sortColumn) {
+    case EventTableModel::EventColumn:
+        return row.eventName;
+    case EventTableModel::RoomColumn:
+        return row.room;
+    case EventTableModel::ParticipantColumn:
+        return row.participant;
+    case EventTableModel::TrackColumn:
+        return row.track;
+    case EventTableModel::SenderColumn:
+        return row.sender;
+    default:
+        return kUnranked;
+    }
+}
+
+bool EventFilterProxy::sortsByString() const
+{
+    return m_sortColumn == EventTableModel::EventColumn ||
+           m_sortColumn == EventTableModel::RoomColumn ||
+           m_sortColumn == EventTableModel::ParticipantColumn ||
+           m_sortColumn == EventTableModel::TrackColumn ||
+           m_sortColumn == EventTableModel::SenderColumn;
+}
+
+bool EventFilterProxy::isRanked(quint32 id) const
+{
+    return id < m_ranks.size() && m_ranks[id] != kUnranked;
+}
+
 void EventFilterProxy::computeRanks()
 {
+    // Only the strings this column uses are ranked: a few hundred rooms or a few thousand
+    // people, not every interned string.
     const StringPool &pool = m_source->strings();
-    std::vector<quint32> order(size_t(pool.size()));
-    std::iota(order.begin(), order.end(), 0u);
+    std::vector<bool> used(size_t(pool.size()), false);
+    const int total = m_source->rowCount();
+    for (int row = 0; row < total; ++row)
+        used[stringColumnId(m_source->eventRow(row))] = true;
+    std::vector<quint32> order;
+    for (size_t id = 0; id < used.size(); ++id) {
+        if (used[id])
+            order.push_back(quint32(id));
+    }
     // Case-insensitive first, then exact: distinct strings never tie, so the ranks of existing
     // strings keep their relative order when new strings arrive (incremental inserts rely on it).
     std::sort(order.begin(), order.end(), [&pool](quint32 a, quint32 b) {
@@ -90,7 +134,7 @@ void EventFilterProxy::computeRanks()
             return folded < 0;
         return pool.string(a).compare(pool.string(b), Qt::CaseSensitive) < 0;
     });
-    m_ranks.assign(order.size(), 0);
+    m_ranks.assign(used.size(), kUnranked);
     for (size_t i = 0; i < order.size(); ++i)
         m_ranks[order[i]] = quint32(i);
     m_ranksValid = true;
@@ -113,10 +157,10 @@ bool EventFilterProxy::accepts(int sourceRow) const
     quint32 mask = m_textMasks[row.eventName] | m_textMasks[row.room] |
                    m_textMasks[row.participant] | m_textMasks[row.track] | m_textMasks[row.sender] |
                    m_textMasks[row.extra];
+    if (size_t(row.verdict) < m_verdictMasks.size())
+        mask |= m_verdictMasks[size_t(row.verdict)];
     if (mask != full && !row.eventId.isEmpty())
-        mask |= m_filter.textMask(QString::fromUtf8(row.eventId));
-    if (mask != full)
-        mask |= m_filter.textMask(EventTableModel::verdictLabel(row.verdict));
+        mask |= m_filter.textMask(QLatin1StringView(row.eventId));
     return mask == full;
 }
 
@@ -168,7 +212,7 @@ void EventFilterProxy::rebuild()
                 m_rows.push_back(row);
         }
         if (m_sortColumn >= 0) {
-            if (!m_ranksValid)
+            if (sortsByString() && !m_ranksValid)
                 computeRanks();
             // Sort (key, row) pairs: contiguous and branch-light, far faster than comparing
             // through the rows for a million entries.
@@ -210,8 +254,15 @@ void EventFilterProxy::handleRowsInserted(int first, int last)
         announceCounts();
         return;
     }
-    if (m_ranks.size() < size_t(m_source->strings().size()))
-        computeRanks(); // new strings: ranks of existing rows may shift, but only relatively
+    if (sortsByString()) {
+        // A string this column has not ranked yet: rank again (existing ranks keep their order).
+        for (const int row : added) {
+            if (!isRanked(stringColumnId(m_source->eventRow(row)))) {
+                computeRanks();
+                break;
+            }
+        }
+    }
     const auto less = [this](int a, int b) { return lessThan(a, b); };
     std::sort(added.begin(), added.end(), less);
     // Usually every new row lands in one place (the end when ascending by time, the top when

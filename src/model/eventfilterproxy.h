@@ -7,6 +7,7 @@
 #include "eventtablemodel.h"
 
 #include <QAbstractProxyModel>
+#include <array>
 #include <vector>
 
 namespace pnm {
@@ -49,6 +50,9 @@ private:
     void rebuild();
     void extendCaches();
     void computeRanks();
+    bool sortsByString() const;
+    quint32 stringColumnId(const EventRow &row) const;
+    bool isRanked(quint32 id) const;
     bool accepts(int sourceRow) const;
     quint64 sortKey(int sourceRow) const;
     bool lessThan(int a, int b) const;
@@ -63,7 +67,9 @@ private:
     std::vector<quint32> m_textMasks;
     std::vector<bool> m_eventOk;
     std::vector<bool> m_roomOk;
-    std::vector<quint32> m_ranks; // sort rank of each pool string
+    static constexpr quint32 kUnranked = 0xffffffffu;
+    std::vector<quint32> m_ranks;             // sort rank of each pool string the sort column uses
+    std::array<quint32, 12> m_verdictMasks{}; // text mask of each verdict's label
     bool m_ranksValid = false;
     QList<QMetaObject::Connection> m_connections;
 };

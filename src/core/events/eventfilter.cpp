@@ -108,6 +108,18 @@ quint32 EventFilter::textMask(QStringView field) const
     return mask;
 }
 
+quint32 EventFilter::textMask(QLatin1StringView field) const
+{
+    if (m_regex)
+        return m_regex->match(QString(field)).hasMatch() ? 1u : 0u;
+    quint32 mask = 0;
+    for (int i = 0; i < m_terms.size(); ++i) {
+        if (field.contains(m_terms.at(i), Qt::CaseInsensitive))
+            mask |= quint32(1) << i;
+    }
+    return mask;
+}
+
 bool EventFilter::isEmpty() const
 {
     return m_eventNames.isEmpty() && m_roomIds.isEmpty() &&

@@ -60,6 +60,8 @@ public:
     // Bit i is set when term i occurs in `field`. A subject matches the text when the OR of its
     // fields' masks equals fullTextMask(). Callers with many rows cache masks per distinct field.
     quint32 textMask(QStringView field) const;
+    // The same for Latin-1 text (event ids are ASCII UUIDs; no conversion per row).
+    quint32 textMask(QLatin1StringView field) const;
     quint32 fullTextMask() const { return m_fullMask; }
 
     bool isEmpty() const;
