@@ -2,6 +2,7 @@
 #include "sendoptions.h"
 #include "sendrunner.h"
 #include "sign/eventbuilder.h"
+#include "signalwatcher.h"
 
 #include <QCoreApplication>
 #include <QProcessEnvironment>
@@ -41,6 +42,9 @@ int main(int argc, char *argv[])
     if (!runner.prepare())
         return 1;
     QObject::connect(&runner, &pnm::SendRunner::finished, &app, &QCoreApplication::exit);
+    pnm::SignalWatcher signalWatcher;
+    QObject::connect(&signalWatcher, &pnm::SignalWatcher::terminationRequested, &runner,
+                     &pnm::SendRunner::interrupt);
     QTimer::singleShot(0, &runner, &pnm::SendRunner::start);
     return app.exec();
 }

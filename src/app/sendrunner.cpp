@@ -192,6 +192,18 @@ void SendRunner::handleFinished(const DeliverySummary &summary)
     emit finished(summary.failed == 0 ? 0 : 1);
 }
 
+void SendRunner::interrupt()
+{
+    const DeliverySummary &summary = m_sender.summary();
+    note(QStringLiteral("interrupted after %1 of %2 events: %3 answered 2xx, %4 failed, %5 retried")
+             .arg(summary.requests)
+             .arg(m_jobs.size())
+             .arg(summary.delivered)
+             .arg(summary.failed)
+             .arg(summary.retried));
+    emit finished(130);
+}
+
 void SendRunner::note(const QString &text)
 {
     m_stderr.write("pnm-webhook-send: " + text.toUtf8() + '\n');

@@ -24,6 +24,8 @@ public:
 
 public slots:
     void start();
+    // Ctrl-C or SIGTERM during a long run: the summary so far, then exit status 130.
+    void interrupt();
 
 signals:
     void finished(int exitCode);

@@ -243,6 +243,26 @@ private slots:
             QCOMPARE(status(line), QStringLiteral("valid"));
     }
 
+    void interruptedRunSummarises()
+    {
+        QProcess sender;
+        sender.setProgram(QStringLiteral(PNM_SEND_EXE));
+        sender.setArguments({"--url", QStringLiteral("http://127.0.0.1:%1/").arg(m_port), "--key",
+                             "k:s", "--scenario", "meeting", "--rate", "10", "-q"});
+        QSignalSpy finished(&sender, &QProcess::finished);
+        sender.start();
+        QList<QJsonObject> first;
+        takeMonitorLines(1, &first); // it is running and has delivered something
+        if (QTest::currentTestFailed())
+            return;
+        sender.terminate();
+        QVERIFY(finished.wait(kTimeoutMs));
+        QCOMPARE(sender.exitCode(), 130);
+        const QByteArray errors = sender.readAllStandardError();
+        QVERIFY2(errors.contains("interrupted after"), errors.constData());
+        QVERIFY(!errors.contains("done:"));
+    }
+
     void resendFromPrintedFile()
     {
         // --print writes the signed requests; --from sends them again byte for byte.
