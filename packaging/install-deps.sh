@@ -7,6 +7,8 @@ packages=(
   cmake ninja-build g++ pkg-config          # build tools
   qt6-base-dev qt6-base-dev-tools libgl-dev # Qt 6 Core/Network/Widgets/Sql/Test, moc, uic
   qt6-qpa-plugins                           # the offscreen platform the tests run under
+  libqt6svg6                                # the SVG icon engine (event family and verdict icons)
+  xvfb xauth                                # docs/make-screenshot.sh draws the window under Xvfb
   libqt6sql6-sqlite                         # the session store's SQLite driver
   libssl-dev                                # OpenSSL 3: HMAC-SHA256 and SHA-256
   node-llhttp                               # llhttp's C sources, compiled into the build

@@ -19,6 +19,7 @@ constexpr int kEventNameRole = Qt::UserRole + 1;
 FilterBar::FilterBar(QWidget *parent) : QWidget(parent), m_ui(std::make_unique<Ui::FilterBar>())
 {
     m_ui->setupUi(this);
+    setSizePolicy(QSizePolicy::Preferred, QSizePolicy::Fixed); // the table gets the height
     // A list inside the menu keeps it open while several event types are ticked.
     auto *menu = new QMenu(this);
     m_eventList = new QListWidget(menu);
