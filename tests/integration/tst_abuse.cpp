@@ -190,12 +190,15 @@ void TestAbuse::nulBytesAndInvalidUtf8()
 {
     Service s;
     QVERIFY(s.start({}));
-    const QByteArray body("{\"event\":\"room_started\x00\xff\xfe\",\"x\":\"\xc3\x28\"}", 37);
+    // Literals end where a hex escape would swallow the next character.
+    static const char rawBody[] = "{\"event\":\"room_started\0\xff\xfe\",\"x\":\"\xc3\x28\"}";
+    const QByteArray body(rawBody, sizeof rawBody - 1);
     RawHttpClient client;
     QVERIFY(client.connectTo(s.service.port()));
     client.send(rawPost(body, {{"X-Bytes", "caf\xc3\xa9 \xff"}}));
     QCOMPARE(client.readResponse().status, 200);
-    client.send(QByteArray("POST / HTTP/1.1\r\nX-Nul: a\x00b\r\nContent-Length: 0\r\n\r\n", 52));
+    static const char nulInValue[] = "POST / HTTP/1.1\r\nX-Nul: a\0b\r\nContent-Length: 0\r\n\r\n";
+    client.send(QByteArray(nulInValue, sizeof nulInValue - 1));
     QCOMPARE(client.readResponse().status, 400);
     QTRY_COMPARE_WITH_TIMEOUT(s.recorded.size(), 2, 5000);
     const RecordedRequest first = s.requests().at(0);

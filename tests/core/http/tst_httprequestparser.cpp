@@ -265,7 +265,8 @@ void TestHttpRequestParser::malformed_data()
     QTest::newRow("no version") << QByteArray("POST /\r\n\r\n");
     QTest::newRow("bad chunk size")
         << QByteArray("POST / HTTP/1.1\r\nTransfer-Encoding: chunked\r\n\r\nzz\r\n");
-    QTest::newRow("NUL in header name") << QByteArray("POST / HTTP/1.1\r\nX\0Y: 1\r\n\r\n", 30);
+    static const char nulInName[] = "POST / HTTP/1.1\r\nX\0Y: 1\r\n\r\n";
+    QTest::newRow("NUL in header name") << QByteArray(nulInName, sizeof nulInName - 1);
     QTest::newRow("space before colon") << QByteArray("POST / HTTP/1.1\r\nHost : x\r\n\r\n");
     QTest::newRow("conflicting lengths")
         << QByteArray("POST / HTTP/1.1\r\nContent-Length: 3\r\nContent-Length: 4\r\n\r\nabcd");
