@@ -2,14 +2,18 @@
 
 #include "events/eventdecoder.h"
 
+#include <algorithm>
+
 namespace pnm {
 
 std::optional<RecordedRequest> InMemoryRequestStore::request(quint64 seq) const
 {
-    const auto found = m_requests.constFind(seq);
-    if (found == m_requests.constEnd())
+    const auto found =
+        std::lower_bound(m_requests.begin(), m_requests.end(), seq,
+                         [](const RecordedRequest &request, quint64 s) { return request.seq < s; });
+    if (found == m_requests.end() || found->seq != seq)
         return std::nullopt;
-    RecordedRequest request = found.value();
+    RecordedRequest request = *found;
     if (request.event.isDecoded())
         request.event = EventDecoder::decode(request.body);
     return request;
@@ -21,7 +25,7 @@ void InMemoryRequestStore::add(const QList<RecordedRequest> &requests)
         RecordedRequest compact = request;
         // The parsed JSON would double the memory per request; it is decoded again when asked.
         compact.event.body = QJsonObject();
-        m_requests.insert(request.seq, compact);
+        m_requests.push_back(std::move(compact));
     }
 }
 

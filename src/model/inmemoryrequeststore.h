@@ -5,8 +5,8 @@
 
 #include "requestdetailsource.h"
 
-#include <QHash>
 #include <QList>
+#include <deque>
 
 namespace pnm {
 
@@ -17,10 +17,12 @@ public:
 
     void add(const QList<RecordedRequest> &requests);
     void clear() { m_requests.clear(); }
-    qsizetype size() const { return m_requests.size(); }
+    qsizetype size() const { return qsizetype(m_requests.size()); }
 
 private:
-    QHash<quint64, RecordedRequest> m_requests;
+    // In arrival (= sequence) order. A deque never moves what it holds as it grows, so adding a
+    // batch costs the same at the millionth request as at the first (a hash would rehash).
+    std::deque<RecordedRequest> m_requests;
 };
 
 } // namespace pnm
