@@ -34,6 +34,11 @@ bool WindowedMonitor::isWanted(int argc, char *argv[])
 
 int WindowedMonitor::run(int argc, char *argv[])
 {
+    // QApplication takes -session/--session (X11 session management) out of argv: read the
+    // arguments before it sees them.
+    QStringList arguments;
+    for (int i = 0; i < argc; ++i)
+        arguments.append(QString::fromLocal8Bit(argv[i]));
     QApplication app(argc, argv);
     QApplication::setApplicationName(QStringLiteral("pnm-webhook-monitor"));
     QApplication::setOrganizationName(QStringLiteral("pnm-webhook-monitor"));
@@ -42,7 +47,7 @@ int WindowedMonitor::run(int argc, char *argv[])
     int exitCode = -1;
     QString text;
     const MonitorOptions options = MonitorOptions::parse(
-        QApplication::arguments(), QProcessEnvironment::systemEnvironment(), &exitCode, &text);
+        arguments, QProcessEnvironment::systemEnvironment(), &exitCode, &text);
     if (exitCode >= 0) {
         std::fputs(qPrintable(text), exitCode == 0 ? stdout : stderr);
         if (exitCode != 0)
@@ -52,7 +57,15 @@ int WindowedMonitor::run(int argc, char *argv[])
     if (options.session.isCommand())
         return SessionCommand::run(options, stderr);
 
+    // Recorded to a session file exactly as headless (--session, --no-session, retention).
+    QString error;
+    const SessionStoreOptions store = options.session.storeOptions(&error);
+    if (!error.isEmpty()) {
+        std::fprintf(stderr, "pnm-webhook-monitor: %s\n", qPrintable(error));
+        return 1;
+    }
     IngestService service;
+    service.setSession(store);
     MonitorSession session(&service);
     AppSettings settings;
     MainWindow window(&session, &settings);
