@@ -2,6 +2,7 @@
 // (offscreen): checks no request is lost and measures the GUI event loop's worst stall with a
 // 5 ms probe timer, plus memory per stored request. Usage: bench_liverate [SECONDS] [RATE]
 #include "appsettings.h"
+#include "benchrequests.h"
 #include "ingest/ingestservice.h"
 #include "mainwindow.h"
 #include "monitorsession.h"
@@ -10,7 +11,6 @@
 #include <QApplication>
 #include <QDateTime>
 #include <QElapsedTimer>
-#include <QFile>
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QThread>
@@ -22,18 +22,6 @@ using namespace pnm;
 
 namespace {
 const QByteArray kSecret = "bench-secret";
-
-long rssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return 0;
-}
 
 // Paces requests at a fixed rate on one keep-alive connection, with blocking socket calls:
 // this is the load generator, not the program under test.
@@ -127,7 +115,7 @@ int main(int argc, char *argv[])
     });
 
     std::unique_ptr<Sender> sender;
-    const long rssBefore = rssKb();
+    const long rssBefore = bench::rssKb();
     QObject::connect(&session, &MonitorSession::listeningChanged, [&](bool listening) {
         if (!listening || sender)
             return;
@@ -151,7 +139,8 @@ int main(int argc, char *argv[])
                 std::printf("memory: table model %.0f bytes/row; process RSS growth %.0f bytes "
                             "per request (incl. raw bodies and headers kept in memory)\n",
                             double(session.model()->memoryBytes()) / double(qMax<quint64>(rows, 1)),
-                            double(rssKb() - rssBefore) * 1024.0 / double(qMax<quint64>(rows, 1)));
+                            double(bench::rssKb() - rssBefore) * 1024.0 /
+                                double(qMax<quint64>(rows, 1)));
                 QApplication::exit(rows == quint64(sender->sent) ? 0 : 1);
             });
         });

@@ -6,24 +6,11 @@
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
-#include <QFile>
 #include <cstdio>
 
 using namespace pnm;
 
 namespace {
-long rssKb()
-{
-    QFile status(QStringLiteral("/proc/self/status"));
-    if (!status.open(QIODevice::ReadOnly))
-        return 0;
-    for (const QByteArray &line : status.readAll().split('\n')) {
-        if (line.startsWith("VmRSS:"))
-            return line.mid(6).trimmed().split(' ').value(0).toLong();
-    }
-    return 0;
-}
-
 template <typename F> void timed(const char *what, EventFilterProxy &proxy, F &&step)
 {
     QElapsedTimer timer;
@@ -43,7 +30,7 @@ int main(int argc, char *argv[])
     EventFilterProxy proxy;
     proxy.setSourceModel(&model);
     QRandomGenerator random(42);
-    const long rssBefore = rssKb();
+    const long rssBefore = bench::rssKb();
     QElapsedTimer timer;
     timer.start();
     for (int first = 1; first <= count; first += kBatch) {
@@ -56,7 +43,8 @@ int main(int argc, char *argv[])
                 double(timer.elapsed()) / 1000.0);
     std::printf("table model: %.0f bytes per row (rows + string pool), process RSS growth %.0f "
                 "bytes per row\n",
-                double(model.memoryBytes()) / count, double(rssKb() - rssBefore) * 1024.0 / count);
+                double(model.memoryBytes()) / count,
+                double(bench::rssKb() - rssBefore) * 1024.0 / count);
 
     EventFilter filter;
     timed("filter: event type participant_joined", proxy, [&] {

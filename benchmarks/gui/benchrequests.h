@@ -1,12 +1,27 @@
-// Realistic-looking RecordedRequests for the GUI benchmarks: a few hundred rooms, thousands of
-// participants, the usual mix of event types and a sprinkling of failed verifications.
+// Helpers for the GUI benchmarks: the process's memory, and realistic-looking RecordedRequests: a
+// few hundred rooms, thousands of participants, the usual mix of event types and a sprinkling of
+// failed verifications.
 #pragma once
 
 #include "ingest/recordedrequest.h"
 
+#include <QFile>
 #include <QRandomGenerator>
 
 namespace pnm::bench {
+
+// Resident set size of this process in KiB (Linux), for memory-per-row figures.
+inline long rssKb()
+{
+    QFile status(QStringLiteral("/proc/self/status"));
+    if (!status.open(QIODevice::ReadOnly))
+        return 0;
+    for (const QByteArray &line : status.readAll().split('\n')) {
+        if (line.startsWith("VmRSS:"))
+            return line.mid(6).trimmed().split(' ').value(0).toLong();
+    }
+    return 0;
+}
 
 inline RecordedRequest syntheticRequest(quint64 seq, QRandomGenerator &random)
 {

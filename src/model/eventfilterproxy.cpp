@@ -25,22 +25,24 @@ void EventFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
         m_connections << connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this,
                                  [this] { beginResetModel(); });
         m_connections << connect(m_source, &QAbstractItemModel::modelReset, this, [this] {
-            m_rows.clear();
-            m_textMasks.clear();
-            m_eventOk.clear();
-            m_roomOk.clear();
-            m_ranksValid = false;
+            forgetRows();
             endResetModel();
             announceCounts();
         });
     }
+    forgetRows();
+    endResetModel();
+    rebuild();
+}
+
+void EventFilterProxy::forgetRows()
+{
+    // The pool ids the caches are indexed by start again after a source reset.
     m_rows.clear();
     m_textMasks.clear();
     m_eventOk.clear();
     m_roomOk.clear();
     m_ranksValid = false;
-    endResetModel();
-    rebuild();
 }
 
 void EventFilterProxy::setFilter(const EventFilter &filter)

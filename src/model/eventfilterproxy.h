@@ -48,6 +48,7 @@ signals:
 private:
     void handleRowsInserted(int first, int last);
     void rebuild();
+    void forgetRows();
     void extendCaches();
     void computeRanks();
     bool sortsByString() const;
