@@ -112,4 +112,9 @@ std::optional<QByteArray> base64UrlDecode(QByteArrayView text)
     return out;
 }
 
+void releaseThreadState()
+{
+    OPENSSL_thread_stop();
+}
+
 } // namespace pnm::crypto

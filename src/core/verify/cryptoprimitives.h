@@ -39,4 +39,8 @@ QByteArray base64UrlEncode(QByteArrayView data);
 // altered without changing what it decodes to).
 std::optional<QByteArray> base64UrlDecode(QByteArrayView text);
 
+// Frees OpenSSL's per-thread state. Call on a worker thread that used the functions above, just
+// before it ends: OpenSSL only cleans up the main thread by itself.
+void releaseThreadState();
+
 } // namespace pnm::crypto
