@@ -16,6 +16,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
 
@@ -50,6 +51,7 @@ private slots:
     void rowsFiltersAndDetails();
     void pauseHoldsBack();
     void testEventOnEmptyTable();
+    void newPortKeepsTheTable();
 
 private:
     void post(const QByteArray &bytes, const QByteArray &secret);
@@ -194,6 +196,23 @@ void TestMainWindow::testEventOnEmptyTable()
     QCOMPARE(m_session->proxy()->index(0, EventTableModel::EventColumn).data().toString(),
              QStringLiteral("participant_joined"));
     QVERIFY(m_window->isShowingTable());
+}
+
+void TestMainWindow::newPortKeepsTheTable()
+{
+    post(body(QStringLiteral("room_started"), QStringLiteral("room-a"), {}, 1), kSecret);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->proxy()->rowCount(), 1, 5000);
+    QSignalSpy listening(m_session.get(), &MonitorSession::listeningChanged);
+    m_settings->setListenAddress(QStringLiteral("127.0.0.1"));
+    m_settings->setPort(0); // 0 again, but a restart is forced by the new body limit
+    m_settings->setMaxBodyBytes(64 * 1024);
+    m_window->startListening();
+    QTRY_VERIFY_WITH_TIMEOUT(!listening.isEmpty() && listening.last().at(0).toBool(), 5000);
+    QVERIFY(m_session->listenPort() != 0);
+    QCOMPARE(m_session->proxy()->rowCount(), 1);
+    post(body(QStringLiteral("room_finished"), QStringLiteral("room-a"), {}, 2), kSecret);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->proxy()->rowCount(), 2, 5000);
+    QCOMPARE(m_session->proxy()->index(1, 0).data().toString(), QStringLiteral("2"));
 }
 
 QTEST_MAIN(TestMainWindow)
