@@ -1,5 +1,6 @@
 #include "sessioncommand.h"
 
+#include "events/eventfilterexpression.h"
 #include "store/sessionexporter.h"
 #include "store/sessionimporter.h"
 
@@ -42,6 +43,16 @@ int SessionCommand::run(const MonitorOptions &options, std::FILE *err)
     exportOptions.format =
         chosen ? *chosen : exportFormatForPath(session.exportPath).value_or(ExportFormat::Json);
     exportOptions.redact = session.redact;
+    if (!session.filter.isEmpty()) {
+        QString error; // already checked by SessionOptions::read
+        const EventFilter filter =
+            parseEventFilterExpression(session.filter, &error).value_or(EventFilter{});
+        exportOptions.include = [filter](const RecordedRequest &request) {
+            return filter.matches(
+                {request.event.event, request.event.room ? request.event.room->roomId : QString(),
+                 request.verification.verdict, EventFilter::searchableFields(request.event)});
+        };
+    }
     const ExportResult result =
         SessionExporter::exportSession(session.openPath, session.exportPath, exportOptions);
     if (!result.ok) {

@@ -1,5 +1,7 @@
 #include "sessionoptions.h"
 
+#include "events/eventfilterexpression.h"
+
 #include <QDateTime>
 #include <QDir>
 #include <QFileInfo>
@@ -49,6 +51,11 @@ void SessionOptions::addOptions(QCommandLineParser &parser)
          "Export or import format: json, ndjson, csv or har (default: from the file name).",
          "FORMAT"},
         {"redact", "Export with participant names, identities and metadata replaced."},
+        {"filter",
+         "Export only the requests that match, e.g. 'event:participant_joined,participant_left "
+         "room:room01 verdict:failed alice' (verdict: valid, failed, unverified; other words "
+         "are searched in the decoded fields).",
+         "EXPR"},
         {"import",
          "Import a JSON, NDJSON or HAR file into the --session file, re-verified with the "
          "configured keys, and exit (repeatable).",
@@ -64,6 +71,7 @@ bool SessionOptions::read(const QCommandLineParser &parser, QString *error)
     exportPath = parser.value("export");
     format = parser.value("format").toLower();
     redact = parser.isSet("redact");
+    filter = parser.value("filter");
     importPaths = parser.values("import");
     if (parser.isSet("session") && !record) {
         *error = QStringLiteral("--session and --no-session contradict each other");
@@ -91,6 +99,14 @@ bool SessionOptions::read(const QCommandLineParser &parser, QString *error)
     }
     if (!exportPath.isEmpty() && openPath.isEmpty()) {
         *error = QStringLiteral("--export needs --open FILE: the session to export");
+        return false;
+    }
+    if (!filter.isEmpty() && exportPath.isEmpty()) {
+        *error = QStringLiteral("--filter applies to --export; add --open FILE --export OUT");
+        return false;
+    }
+    if (!filter.isEmpty() && !parseEventFilterExpression(filter, error)) {
+        *error = QStringLiteral("--filter: %1").arg(*error);
         return false;
     }
     if (!importPaths.isEmpty() && sessionPath.isEmpty()) {

@@ -21,6 +21,7 @@ struct SessionOptions
     QString exportPath;      // --export OUT
     QString format;          // --format json|ndjson|csv|har; empty: from the file name
     bool redact = false;     // --redact
+    QString filter;          // --filter EXPR: export only what matches (eventfilterexpression.h)
     QStringList importPaths; // --import FILE (repeatable)
 
     // True when the run is a command on files (export or import) rather than a listener.
