@@ -90,15 +90,6 @@ private slots:
         m_monitorOut.clear();
         m_monitor = std::make_unique<QProcess>();
         m_monitor->setProgram(QStringLiteral(PNM_MONITOR_EXE));
-        // Under the asan preset the monitor sometimes reports a one-time libcrypto allocation
-        // at shutdown (its own concern, tested in tests/integration); leak checks stay on for
-        // pnm-webhook-send, the program under test here.
-        QProcessEnvironment environment = QProcessEnvironment::systemEnvironment();
-        if (environment.contains(QStringLiteral("ASAN_OPTIONS")))
-            environment.insert(QStringLiteral("ASAN_OPTIONS"),
-                               environment.value(QStringLiteral("ASAN_OPTIONS")) +
-                                   QStringLiteral(":detect_leaks=0"));
-        m_monitor->setProcessEnvironment(environment);
         m_monitor->setArguments(
             {"--headless", "--listen", "127.0.0.1:0", "--key", "k:s", "--no-session"});
         m_monitorErr.clear();
