@@ -10,6 +10,7 @@
 #include "monitorstatusbar.h"
 #include "settingsdialog.h"
 #include "ui_mainwindow.h"
+#include "verify/cryptoprimitives.h"
 
 #include <QClipboard>
 #include <QCloseEvent>
@@ -145,10 +146,13 @@ void MainWindow::connectActions()
     connect(m_ui->actionShowDetails, &QAction::toggled, m_ui->detailPane, &QWidget::setVisible);
     connect(m_ui->actionQuit, &QAction::triggered, this, &QWidget::close);
     connect(m_ui->actionAbout, &QAction::triggered, this, [this] {
-        QMessageBox::about(this, tr("About"),
-                           tr("<b>pnm-webhook-monitor</b> %1<br>A live monitor for Plug-N-Meet "
-                              "webhooks: it verifies every request the way Plug-N-Meet signs it.")
-                               .arg(QCoreApplication::applicationVersion()));
+        QMessageBox::about(
+            this, tr("About pnm-webhook-monitor"),
+            tr("<b>pnm-webhook-monitor</b> %1<br>A live monitor for Plug-N-Meet webhooks: it "
+               "verifies every request the way Plug-N-Meet signs it.<br><br>Licence: MIT<br>"
+               "Qt %2 (built with %3)<br>%4")
+                .arg(QCoreApplication::applicationVersion(), QString::fromLatin1(qVersion()),
+                     QStringLiteral(QT_VERSION_STR), crypto::libraryVersion().toHtmlEscaped()));
     });
     connect(m_ui->firstRunPanel, &FirstRunPanel::copyUrlRequested, this, &MainWindow::copyUrl);
     connect(m_ui->firstRunPanel, &FirstRunPanel::sendTestRequested, m_session,

@@ -117,4 +117,9 @@ void releaseThreadState()
     OPENSSL_thread_stop();
 }
 
+QString libraryVersion()
+{
+    return QString::fromLatin1(OpenSSL_version(OPENSSL_VERSION));
+}
+
 } // namespace pnm::crypto

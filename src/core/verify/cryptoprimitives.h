@@ -43,4 +43,7 @@ std::optional<QByteArray> base64UrlDecode(QByteArrayView text);
 // before it ends: OpenSSL only cleans up the main thread by itself.
 void releaseThreadState();
 
+// The OpenSSL library in use at run time ("OpenSSL 3.0.x ..."), for the About box.
+QString libraryVersion();
+
 } // namespace pnm::crypto
