@@ -19,7 +19,7 @@ field() { dpkg-deb -f "$deb" "$1"; }
 [ "$(field Package)" = pnm-webhook-monitor ] || fail "Package field"
 [ "$(field Version)" = "$version" ] || fail "Version field is $(field Version)"
 depends=$(field Depends)
-for needed in libc6 libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libssl3; do
+for needed in libc6 libqt6core6 libqt6network6 libqt6sql6 libqt6sql6-sqlite libqt6svg6 libssl3; do
   grep -Eq "(^|, )$needed( |,|$)" <<<"$depends" || fail "Depends lacks $needed: $depends"
 done
 if "$build/bin/pnm-webhook-monitor" --help | grep -q -- '--headless' && ldd "$build/bin/pnm-webhook-monitor" | grep -q libQt6Widgets; then
