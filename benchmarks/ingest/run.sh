@@ -70,10 +70,42 @@ wait_port "$port"
 run_wrk monitor_no_session "$port"
 kill -TERM "${pids[-1]}"; wait "${pids[-1]}" || true
 
+# The ceiling of loopback HTTP on this machine (issue 6): nginx answering a static 200 to the
+# same POSTs under the same load. Skipped when nginx is not installed (apt-get install nginx).
+if command -v nginx >/dev/null || [ -x /usr/sbin/nginx ]; then
+  port=$(free_port)
+  mkdir -p "$work/nginx"
+  cat > "$work/nginx/nginx.conf" <<CONF
+worker_processes 1;
+daemon off;
+pid $work/nginx/nginx.pid;
+error_log $work/nginx/error.log;
+events { worker_connections 1024; }
+http {
+  access_log off;
+  client_body_temp_path $work/nginx;
+  server {
+    listen 127.0.0.1:$port;
+    location / { return 200 "{}\\n"; }
+  }
+}
+CONF
+  "$(command -v nginx || echo /usr/sbin/nginx)" -c "$work/nginx/nginx.conf" -p "$work/nginx" \
+    2>/dev/null & pids+=($!)
+  wait_port "$port"
+  run_wrk nginx_static_200 "$port"
+  kill "${pids[-1]}"
+fi
+
 if command -v sqlite3 >/dev/null; then
   echo "stored in the session file: $(sqlite3 "$work/bench.pnmsession" 'select count(*) from requests') requests"
 fi
 awk -v d="$rps_monitor_durable" -v n="$rps_monitor_no_session" -v r="$rps_reference" 'BEGIN {
   printf "ratio durable monitor / reference:    %.2f (target >= 2)\n", d / r
   printf "ratio no-session monitor / reference: %.2f\n", n / r }'
+if [ -n "${rps_nginx_static_200:-}" ]; then
+  awk -v d="$rps_monitor_durable" -v n="$rps_monitor_no_session" -v x="$rps_nginx_static_200" 'BEGIN {
+    printf "ratio durable monitor / nginx:        %.2f (nginx = loopback ceiling)\n", d / x
+    printf "ratio no-session monitor / nginx:     %.2f\n", n / x }'
+fi
 echo "load: wrk -t$threads -c$connections -d$duration, $(nproc) cores; files in $work"
