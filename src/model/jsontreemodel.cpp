@@ -161,7 +161,6 @@ QVariant JsonTreeModel::data(const QModelIndex &index, int role) const
             return shownValue(node->value);
         return typeName(node->value);
     case Qt::ToolTipRole:
-        return node->path;
     case PathRole:
         return node->path;
     case JsonRole:

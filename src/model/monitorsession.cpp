@@ -47,8 +47,7 @@ QString MonitorSession::webhookUrl() const
     QHostAddress address = m_listening ? m_address : m_config.address;
     const quint16 port = m_listening ? m_port : m_config.port;
     QString host;
-    if (address == QHostAddress::Any || address == QHostAddress::AnyIPv4 ||
-        address == QHostAddress::AnyIPv6)
+    if (address.isEqual(QHostAddress::Any, QHostAddress::ConvertUnspecifiedAddress))
         host = QHostInfo::localHostName(); // what a remote Plug-N-Meet server would use
     else if (address.protocol() == QAbstractSocket::IPv6Protocol)
         host = u'[' + address.toString() + u']';

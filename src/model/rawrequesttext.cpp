@@ -9,15 +9,13 @@ namespace {
 QString readable(const QByteArray &bytes)
 {
     QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
-    const QString text = decoder.decode(bytes);
+    QString text = decoder.decode(bytes);
     if (!decoder.hasError())
         return text;
     QString escaped;
     for (const char c : bytes) {
         const auto byte = uchar(c);
-        if (byte >= 0x20 && byte < 0x7f)
-            escaped.append(QLatin1Char(c));
-        else if (c == '\n' || c == '\r' || c == '\t')
+        if ((byte >= 0x20 && byte < 0x7f) || c == '\n' || c == '\r' || c == '\t')
             escaped.append(QLatin1Char(c));
         else
             escaped.append(QStringLiteral("\\x%1").arg(byte, 2, 16, QLatin1Char('0')));

@@ -37,10 +37,10 @@ void TestEventPoster::post(const QHostAddress &listenAddress, quint16 port, cons
 {
     // A wildcard address is reached through loopback of the same family.
     QHostAddress target = listenAddress;
-    if (target == QHostAddress::Any || target == QHostAddress::AnyIPv4)
-        target = QHostAddress::LocalHost;
-    else if (target == QHostAddress::AnyIPv6)
+    if (target == QHostAddress::AnyIPv6)
         target = QHostAddress::LocalHostIPv6;
+    else if (target.isEqual(QHostAddress::Any, QHostAddress::ConvertUnspecifiedAddress))
+        target = QHostAddress::LocalHost; // Any (dual-stack) or AnyIPv4
     QUrl url;
     url.setScheme(QStringLiteral("http"));
     url.setHost(target.toString());

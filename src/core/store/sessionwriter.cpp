@@ -94,7 +94,7 @@ void SessionWriter::append(const RecordedRequest &request, Done done)
     m_wake.notify_one();
 }
 
-void SessionWriter::run(SessionStoreOptions options)
+void SessionWriter::run(const SessionStoreOptions &options)
 {
     SessionDatabase db;
     QString error;

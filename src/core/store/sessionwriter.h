@@ -53,7 +53,7 @@ private:
         RecordedRequest request;
         Done done;
     };
-    void run(SessionStoreOptions options);
+    void run(const SessionStoreOptions &options);
     QSqlQuery &insertQuery(class SessionDatabase &db);
     bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
     void applyRetention(class SessionDatabase &db, const SessionStoreOptions &options);
