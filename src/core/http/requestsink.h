@@ -30,7 +30,9 @@ struct RejectedRequest
 };
 
 // Answers one request. Copyable; answering twice, or after the client went away, does nothing.
-// May be called from any thread: the answer is always written on the connection's own thread.
+// Call it on the listener's thread (the session store hands its completions back there). From
+// another thread it posts the answer to the connection's thread, but reading the guard there
+// races with the connection's deletion, so do that only while the connection is known to live.
 class HttpResponder
 {
 public:
