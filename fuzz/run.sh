@@ -1,5 +1,6 @@
 #!/usr/bin/env bash
-# Builds the libFuzzer targets with clang + ASan + UBSan and runs each for a bounded time.
+# Builds the libFuzzer targets with clang + ASan + UBSan and runs each for a bounded time
+# (httpparser, verifier, decoder, import: session files as JSON, NDJSON and HAR).
 #   fuzz/run.sh [SECONDS_PER_TARGET] [TARGET...]     (default 60 s, every target)
 # Seeds come from ../shared/vectors plus tests/data/fuzz/<target>/ (past crashes). A crash
 # leaves its input in build/fuzz/crashes/<target>/; copy it into tests/data/fuzz/<target>/ so it
@@ -9,7 +10,7 @@ cd "$(dirname "$0")/.."
 seconds=${1:-60}
 shift || true
 targets=("$@")
-[ ${#targets[@]} -gt 0 ] || targets=(httpparser verifier decoder)
+[ ${#targets[@]} -gt 0 ] || targets=(httpparser verifier decoder import)
 
 cmake --preset fuzz >/dev/null
 cmake --build --preset fuzz
