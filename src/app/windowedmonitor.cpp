@@ -65,8 +65,8 @@ int WindowedMonitor::run(int argc, char *argv[])
         return 1;
     }
     IngestService service;
-    service.setSession(store);
     MonitorSession session(&service);
+    session.setSessionStore(store);
     AppSettings settings;
     MainWindow window(&session, &settings);
     // Command-line keys and a non-default --listen apply to this run without being saved.

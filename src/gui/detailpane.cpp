@@ -69,18 +69,75 @@ DetailPane::DetailPane(QWidget *parent)
             [this] { QGuiApplication::clipboard()->setText(rawText()); });
     connect(m_ui->copyCurlButton, &QPushButton::clicked, this,
             [this] { QGuiApplication::clipboard()->setText(curlCommand()); });
+    m_loadingTimer.setSingleShot(true);
+    m_loadingTimer.setInterval(kLoadingDelayMs);
+    connect(&m_loadingTimer, &QTimer::timeout, this, [this] {
+        if (m_pendingSeq != 0)
+            showPlaceholder(tr("Loading #%1\u2026").arg(m_pendingSeq));
+    });
     showRequest(std::nullopt);
 }
 
 DetailPane::~DetailPane() = default;
 
+void DetailPane::setDetailSource(RequestDetailSource *source)
+{
+    for (const QMetaObject::Connection &connection : std::as_const(m_sourceConnections))
+        disconnect(connection);
+    m_sourceConnections.clear();
+    m_source = source;
+    m_pendingSeq = 0;
+    if (!source)
+        return;
+    m_sourceConnections = {
+        connect(source, &RequestDetailSource::detailsReady, this, &DetailPane::handleReady),
+        connect(source, &RequestDetailSource::detailsUnavailable, this,
+                &DetailPane::handleUnavailable)};
+}
+
+QString DetailPane::headlineText() const
+{
+    return m_ui->summaryHeadline->text();
+}
+
 void DetailPane::showSeq(quint64 seq)
 {
+    m_loadingTimer.stop();
+    m_pendingSeq = 0;
     if (seq == 0 || m_source == nullptr) {
         showRequest(std::nullopt);
         return;
     }
-    showRequest(m_source->request(seq));
+    // The old request stays on screen until the new one comes or the wait gets noticeable.
+    m_pendingSeq = seq;
+    m_loadingTimer.start();
+    m_source->requestDetails(seq);
+}
+
+void DetailPane::handleReady(const RecordedRequest &request)
+{
+    // An answer for an earlier selection (the user moved on meanwhile) is dropped.
+    if (m_pendingSeq == 0 || request.seq != m_pendingSeq)
+        return;
+    m_pendingSeq = 0;
+    m_loadingTimer.stop();
+    showRequest(request);
+}
+
+void DetailPane::handleUnavailable(quint64 seq, const QString &reason)
+{
+    if (m_pendingSeq == 0 || seq != m_pendingSeq)
+        return;
+    m_pendingSeq = 0;
+    m_loadingTimer.stop();
+    showPlaceholder(reason);
+}
+
+void DetailPane::showPlaceholder(const QString &text)
+{
+    showRequest(std::nullopt);
+    m_ui->summaryHeadline->setText(text);
+    m_ui->verdictLabel->setText(text);
 }
 
 void DetailPane::showRequest(const std::optional<RecordedRequest> &request)

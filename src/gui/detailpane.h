@@ -1,12 +1,14 @@
 // The detail pane for the selected request: Summary, JSON (tree with copy value / copy path),
 // Raw (exactly as received; copy as cURL), Headers (original order and casing) and Signature
-// (verdict in words, every step and value). Fetches the request by sequence number from a
-// RequestDetailSource. GUI thread.
+// (verdict in words, every step and value). Asks a RequestDetailSource for the request by
+// sequence number and shows it when it comes; a slow answer shows "Loading", an answer for an
+// earlier selection is dropped. GUI thread.
 #pragma once
 
 #include "ingest/recordedrequest.h"
 
 #include <QTabWidget>
+#include <QTimer>
 #include <memory>
 #include <optional>
 
@@ -33,13 +35,20 @@ public:
         SignatureTab
     };
 
+    // An answer slower than this shows "Loading #N…" (a quick one never flickers).
+    static constexpr int kLoadingDelayMs = 150;
+
     explicit DetailPane(QWidget *parent = nullptr);
     ~DetailPane() override;
 
-    void setDetailSource(const RequestDetailSource *source) { m_source = source; }
+    void setDetailSource(RequestDetailSource *source);
     // For "copy as cURL": where this monitor listens, e.g. "http://127.0.0.1:8787".
     void setBaseUrl(const QString &baseUrl) { m_baseUrl = baseUrl; }
     quint64 shownSeq() const { return m_request ? m_request->seq : 0; }
+    // The sequence number asked for and not answered yet, 0 when none.
+    quint64 pendingSeq() const { return m_pendingSeq; }
+    // The Summary tab's headline: "#4 room_started", "Loading #4…" or why it cannot be shown.
+    QString headlineText() const;
 
     // Read-only views of what is shown, for tests and the clipboard actions.
     QString rawText() const;
@@ -58,10 +67,16 @@ public slots:
 
 private:
     void showRequest(const std::optional<RecordedRequest> &request);
+    void showPlaceholder(const QString &text);
+    void handleReady(const RecordedRequest &request);
+    void handleUnavailable(quint64 seq, const QString &reason);
     void showJsonMenu(const QPoint &position);
 
     std::unique_ptr<Ui::DetailPane> m_ui;
-    const RequestDetailSource *m_source = nullptr;
+    RequestDetailSource *m_source = nullptr;
+    QList<QMetaObject::Connection> m_sourceConnections;
+    quint64 m_pendingSeq = 0;
+    QTimer m_loadingTimer;
     QString m_baseUrl;
     std::optional<RecordedRequest> m_request;
     TextTableModel *m_summary;

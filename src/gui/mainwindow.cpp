@@ -30,7 +30,7 @@ MainWindow::MainWindow(MonitorSession *session, AppSettings *settings, QWidget *
     setWindowIcon(EventIcons::application());
     m_ui->eventTable->setEventModel(session->proxy());
     m_ui->filterBar->setEventModel(session->model());
-    m_ui->detailPane->setDetailSource(&session->details());
+    m_ui->detailPane->setDetailSource(session->details());
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
 

@@ -31,15 +31,34 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
         m_listening = false;
         emit listeningChanged(false);
     });
+    connect(m_service, &IngestService::sessionOpened, this, [this](const QString &path) {
+        m_details.attach(path);
+        if (path != m_sessionPath) {
+            m_sessionPath = path;
+            emit sessionPathChanged(path);
+        }
+    });
+    connect(m_service, &IngestService::storeFailed, this, [this](const QString &error) {
+        m_storeError = error;
+        emit storeFailed(error);
+    });
+    connect(m_service, &IngestService::storeRecovered, this, [this] {
+        m_storeError.clear();
+        emit storeRecovered();
+    });
     connect(&m_poster, &TestEventPoster::finished, this, &MonitorSession::testEventFinished);
     m_rateTimer.setInterval(kRateIntervalMs);
     connect(&m_rateTimer, &QTimer::timeout, this, &MonitorSession::updateRate);
     m_rateTimer.start();
 }
 
-void MonitorSession::setDetailSource(const RequestDetailSource *source)
+void MonitorSession::setSessionStore(const SessionStoreOptions &store)
 {
-    m_details = source ? source : &m_memoryStore;
+    m_service->setSession(store);
+    if (store.path != m_sessionPath) {
+        m_sessionPath = store.path;
+        emit sessionPathChanged(m_sessionPath);
+    }
 }
 
 QString MonitorSession::webhookUrl() const
@@ -83,7 +102,7 @@ void MonitorSession::setPaused(bool paused)
 void MonitorSession::clear()
 {
     m_batcher.discardPending();
-    m_memoryStore.clear();
+    m_details.clear();
     m_model.clear();
     emit statsChanged();
 }
@@ -99,8 +118,8 @@ void MonitorSession::sendTestEvent()
 
 void MonitorSession::handleBatch(const QList<RecordedRequest> &requests)
 {
-    // The store first: a view reacting to the new rows may ask for their details at once.
-    m_memoryStore.add(requests);
+    // The details first: a view reacting to the new rows may ask for them at once.
+    m_details.add(requests);
     m_model.appendBatch(requests);
     emit statsChanged();
 }

@@ -1,14 +1,16 @@
 // One monitoring session as the window sees it: the ingest service's results flowing through the
-// batcher into the table model and the detail store, the filter proxy, counters and the events
-// per second. Owns no widgets; the window only shows it. GUI thread.
+// batcher into the table model, the detail source (the session file being recorded, or memory),
+// the filter proxy, counters, the events per second and the store's health. Owns no widgets; the
+// window only shows it. GUI thread.
 #pragma once
 
 #include "eventfilterproxy.h"
 #include "eventtablemodel.h"
 #include "http/httprequest.h"
 #include "ingest/ingestoptions.h"
-#include "inmemoryrequeststore.h"
+#include "liverequestdetails.h"
 #include "requestbatcher.h"
+#include "store/sessionstoreoptions.h"
 #include "testeventposter.h"
 
 #include <QElapsedTimer>
@@ -41,9 +43,15 @@ public:
     EventTableModel *model() { return &m_model; }
     EventFilterProxy *proxy() { return &m_proxy; }
     RequestBatcher *batcher() { return &m_batcher; }
-    const RequestDetailSource &details() const { return *m_details; }
-    // Until the session store exists the requests are kept in memory here.
-    void setDetailSource(const RequestDetailSource *source);
+    LiveRequestDetails *details() { return &m_details; }
+
+    // Where the service records from the next start() on (empty path: nothing on disk).
+    void setSessionStore(const pnm::SessionStoreOptions &store);
+    // The session file being recorded (or about to be); empty with --no-session.
+    const QString &sessionPath() const { return m_sessionPath; }
+    bool isRecordingToDisk() const { return !m_sessionPath.isEmpty(); }
+    // Why the store cannot write (senders get 503); empty while it is healthy.
+    const QString &storeError() const { return m_storeError; }
 
     const ListenConfig &config() const { return m_config; }
     bool isListening() const { return m_listening; }
@@ -73,6 +81,9 @@ signals:
     void listenFailed(const QString &error);
     void statsChanged();
     void testEventFinished(bool ok, const QString &message);
+    void sessionPathChanged(const QString &path);
+    void storeFailed(const QString &error);
+    void storeRecovered();
 
 private:
     void handleBatch(const QList<RecordedRequest> &requests);
@@ -82,8 +93,9 @@ private:
     EventTableModel m_model;
     EventFilterProxy m_proxy;
     RequestBatcher m_batcher;
-    InMemoryRequestStore m_memoryStore;
-    const RequestDetailSource *m_details = &m_memoryStore;
+    LiveRequestDetails m_details;
+    QString m_sessionPath;
+    QString m_storeError;
     TestEventPoster m_poster;
     ListenConfig m_config;
     bool m_configured = false;

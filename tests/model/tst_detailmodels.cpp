@@ -8,6 +8,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
+#include <QSignalSpy>
 #include <QTest>
 
 using namespace pnm;
@@ -21,6 +22,7 @@ private slots:
     void signatureReport();
     void summaryDelay();
     void memoryStoreRedecodes();
+    void memoryStoreKeepsTheNewest();
 };
 
 void TestDetailModels::jsonTree()
@@ -138,6 +140,34 @@ void TestDetailModels::memoryStoreRedecodes()
     QCOMPARE(back->body, request.body);
     QCOMPARE(back->event.body.value(QLatin1String("event")).toString(),
              QStringLiteral("room_started"));
+}
+
+void TestDetailModels::memoryStoreKeepsTheNewest()
+{
+    InMemoryRequestStore store;
+    store.setCapacity(2);
+    QList<RecordedRequest> requests;
+    for (quint64 seq = 1; seq <= 3; ++seq) {
+        RecordedRequest request;
+        request.seq = seq;
+        request.body = "{}";
+        requests.append(request);
+    }
+    store.add(requests);
+    QCOMPARE(store.size(), 2);
+    QSignalSpy ready(&store, &RequestDetailSource::detailsReady);
+    QSignalSpy unavailable(&store, &RequestDetailSource::detailsUnavailable);
+    store.requestDetails(3); // answered at once
+    QCOMPARE(ready.size(), 1);
+    QCOMPARE(ready.at(0).at(0).value<RecordedRequest>().seq, 3u);
+    store.requestDetails(1);
+    QCOMPARE(unavailable.size(), 1);
+    QCOMPARE(unavailable.at(0).at(0).toULongLong(), 1u);
+    QVERIFY(unavailable.at(0).at(1).toString().startsWith(
+        QStringLiteral("#1 is no longer in memory: without a session file only the newest 2 "
+                       "requests are kept.")));
+    store.requestDetails(9);
+    QCOMPARE(unavailable.at(1).at(1).toString(), QStringLiteral("#9 is not in memory."));
 }
 
 QTEST_GUILESS_MAIN(TestDetailModels)
