@@ -79,6 +79,9 @@ int WindowedMonitor::run(int argc, char *argv[])
                      &QWidget::close);
     window.show();
     window.startListening();
+    // --open FILE without --export: browse that session beside the one being recorded.
+    if (!options.session.openPath.isEmpty())
+        window.openSession(options.session.openPath);
     return QApplication::exec();
 }
 

@@ -10,6 +10,7 @@ constexpr char kLeewayKey[] = "verify/leewaySecs";
 constexpr char kRejectKey[] = "verify/rejectInvalid";
 constexpr char kKeysGroup[] = "keys";
 constexpr char kAutoScrollKey[] = "view/autoScroll";
+constexpr char kRecentKey[] = "sessions/recent";
 constexpr char kGeometryKey[] = "layout/geometry";
 constexpr char kStateKey[] = "layout/state";
 constexpr char kSplitterKey[] = "layout/splitter";
@@ -105,6 +106,31 @@ bool AppSettings::autoScroll() const
 void AppSettings::setAutoScroll(bool on)
 {
     m_settings->setValue(kAutoScrollKey, on);
+}
+
+QStringList AppSettings::recentSessions() const
+{
+    return m_settings->value(kRecentKey).toStringList();
+}
+
+void AppSettings::addRecentSession(const QString &path)
+{
+    QStringList paths = recentSessions();
+    paths.removeAll(path);
+    paths.prepend(path);
+    m_settings->setValue(kRecentKey, paths.mid(0, kMaxRecentSessions));
+}
+
+void AppSettings::removeRecentSession(const QString &path)
+{
+    QStringList paths = recentSessions();
+    paths.removeAll(path);
+    m_settings->setValue(kRecentKey, paths);
+}
+
+void AppSettings::clearRecentSessions()
+{
+    m_settings->remove(kRecentKey);
 }
 
 QByteArray AppSettings::windowGeometry() const

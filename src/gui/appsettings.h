@@ -41,6 +41,13 @@ public:
     bool autoScroll() const;
     void setAutoScroll(bool on);
 
+    // Session files opened lately, newest first, at most kMaxRecentSessions.
+    static constexpr int kMaxRecentSessions = 10;
+    QStringList recentSessions() const;
+    void addRecentSession(const QString &path);
+    void removeRecentSession(const QString &path);
+    void clearRecentSessions();
+
     QByteArray windowGeometry() const;
     QByteArray windowState() const;
     QByteArray splitterState() const;

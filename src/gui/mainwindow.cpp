@@ -4,10 +4,14 @@
 #include "detailpane.h"
 #include "eventicons.h"
 #include "eventtableview.h"
+#include "exportcontroller.h"
 #include "filterbar.h"
 #include "firstrunpanel.h"
+#include "messagebanner.h"
 #include "monitorsession.h"
 #include "monitorstatusbar.h"
+#include "recentsessionsmenu.h"
+#include "sessionfiles.h"
 #include "settingsdialog.h"
 #include "ui_mainwindow.h"
 #include "verify/cryptoprimitives.h"
@@ -48,11 +52,7 @@ MainWindow::MainWindow(MonitorSession *session, AppSettings *settings, QWidget *
     setIcon(m_ui->actionSettings, "preferences-system", QStyle::SP_FileDialogDetailedView);
     setIcon(m_ui->actionSendTest, "mail-send", QStyle::SP_ArrowForward);
     setIcon(m_ui->actionCopyUrl, "edit-copy", QStyle::SP_FileLinkIcon);
-    // Open and Export need the session store (issue 4); until it lands they say so.
-    for (QAction *action : {m_ui->actionOpen, m_ui->actionExport}) {
-        action->setEnabled(false);
-        action->setToolTip(action->toolTip() + tr(" (needs the session store, not built yet)"));
-    }
+    setIcon(m_ui->actionImport, "document-import", QStyle::SP_DialogOpenButton);
     m_urlLabel = new QLabel(this);
     m_urlLabel->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_urlLabel->setContentsMargins(8, 0, 4, 0);
@@ -63,8 +63,10 @@ MainWindow::MainWindow(MonitorSession *session, AppSettings *settings, QWidget *
     m_ui->eventTable->setFollowNewest(settings->autoScroll());
     m_ui->actionShowDetails->setChecked(true);
 
+    setUpSessionFiles();
     connectActions();
     connectSession();
+    connectStore();
     restoreLayout();
     updateListening();
     updateStats();
@@ -92,6 +94,10 @@ FirstRunPanel *MainWindow::firstRunPanel() const
 MonitorStatusBar *MainWindow::monitorStatusBar() const
 {
     return m_ui->statusBar;
+}
+MessageBanner *MainWindow::storeBanner() const
+{
+    return m_ui->storeBanner;
 }
 
 bool MainWindow::isShowingTable() const
@@ -183,6 +189,68 @@ void MainWindow::connectSession()
             &FirstRunPanel::setResult);
     connect(m_session, &MonitorSession::testEventFinished, this,
             [this](bool, const QString &message) { m_ui->statusBar->showMessage(message, 5000); });
+}
+
+void MainWindow::setUpSessionFiles()
+{
+    m_files = new SessionFiles(this, m_settings, [this] { return m_session->sessionPath(); });
+    m_export = new ExportController(this, m_session->proxy(), m_ui->eventTable);
+    m_recent = new RecentSessionsMenu(m_settings, this);
+    m_recent->setObjectName(QStringLiteral("menuRecentSessions"));
+    m_ui->menuFile->insertMenu(m_ui->actionExport, m_recent);
+    const auto showMessage = [this](const QString &message) {
+        m_ui->statusBar->showMessage(message, 8000);
+    };
+    connect(m_recent, &RecentSessionsMenu::openRequested, this, &MainWindow::openSession);
+    connect(m_recent, &RecentSessionsMenu::messageShown, this, showMessage);
+    connect(m_files, &SessionFiles::messageShown, this, showMessage);
+    connect(m_export, &ExportController::finished, this,
+            [showMessage](bool, const QString &message) { showMessage(message); });
+    connect(m_ui->actionOpen, &QAction::triggered, m_files, &SessionFiles::chooseAndOpen);
+    connect(m_ui->actionExport, &QAction::triggered, m_export,
+            &ExportController::exportInteractive);
+    connect(m_ui->actionImport, &QAction::triggered, this, [this] {
+        // Imported requests are checked with the keys this window verifies with now.
+        const ListenConfig config = effectiveConfig();
+        m_files->setVerification(config.options.keys, config.options.leewaySecs);
+        m_files->chooseAndImport();
+    });
+}
+
+void MainWindow::openSession(const QString &path)
+{
+    m_files->open(path);
+}
+
+void MainWindow::connectStore()
+{
+    connect(m_session, &MonitorSession::sessionPathChanged, this, &MainWindow::updateStore);
+    connect(m_session, &MonitorSession::storeFailed, this, &MainWindow::updateStore);
+    connect(m_session, &MonitorSession::storeRecovered, this, &MainWindow::updateStore);
+    updateStore();
+}
+
+void MainWindow::updateStore()
+{
+    const QString path = m_session->sessionPath();
+    const QString error = m_session->storeError();
+    m_export->setSessionPath(path);
+    m_ui->actionExport->setEnabled(!path.isEmpty());
+    if (path.isEmpty())
+        m_ui->actionExport->setToolTip(
+            tr("Nothing is recorded to disk in this run (--no-session), so there is nothing to "
+               "export"));
+    m_ui->statusBar->setSessionFile(path, error.isEmpty());
+    if (error.isEmpty()) {
+        m_ui->storeBanner->hide();
+        return;
+    }
+    m_ui->storeBanner->showError(
+        tr("Not saving: senders get 503 Service Unavailable"),
+        tr("%1. Plug-N-Meet retries each webhook, and this monitor accepts them again as soon as "
+           "the session file can be written (free disk space, restore the file or its folder's "
+           "write permission).")
+            .arg(error));
 }
 
 void MainWindow::updateListening()

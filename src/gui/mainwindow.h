@@ -21,10 +21,14 @@ namespace pnm {
 class AppSettings;
 class DetailPane;
 class EventTableView;
+class ExportController;
 class FilterBar;
 class FirstRunPanel;
 class MonitorSession;
+class MessageBanner;
 class MonitorStatusBar;
+class RecentSessionsMenu;
+class SessionFiles;
 struct ListenConfig;
 
 class MainWindow : public QMainWindow
@@ -43,6 +47,10 @@ public:
     DetailPane *detailPane() const;
     FirstRunPanel *firstRunPanel() const;
     MonitorStatusBar *monitorStatusBar() const;
+    MessageBanner *storeBanner() const;
+    SessionFiles *sessionFiles() const { return m_files; }
+    ExportController *exporter() const { return m_export; }
+    RecentSessionsMenu *recentSessionsMenu() const { return m_recent; }
     bool isShowingTable() const;
     // Named actions ("actionPause", "actionClear"...) for tests and the menus.
     QAction *action(const QString &objectName) const;
@@ -50,6 +58,8 @@ public:
 public slots:
     void startListening();
     void openSettings();
+    // Opens a saved session in a window of its own (--open FILE, File > Open, Recent).
+    void openSession(const QString &path);
 
 protected:
     void closeEvent(QCloseEvent *event) override;
@@ -57,6 +67,9 @@ protected:
 private:
     void connectActions();
     void connectSession();
+    void connectStore();
+    void setUpSessionFiles();
+    void updateStore();
     void restoreLayout();
     void saveLayout();
     void updateListening();
@@ -71,6 +84,9 @@ private:
     std::optional<std::pair<QHostAddress, quint16>> m_listenOverride;
     KeyRing m_extraKeys;
     QLabel *m_urlLabel = nullptr;
+    SessionFiles *m_files = nullptr;
+    ExportController *m_export = nullptr;
+    RecentSessionsMenu *m_recent = nullptr;
 };
 
 } // namespace pnm

@@ -7,13 +7,17 @@ namespace pnm {
 
 MonitorStatusBar::MonitorStatusBar(QWidget *parent)
     : QStatusBar(parent), m_listen(new QLabel(this)), m_counts(new QLabel(this)),
-      m_held(new QLabel(this)), m_rate(new QLabel(this))
+      m_held(new QLabel(this)), m_rate(new QLabel(this)), m_session(new QLabel(this))
 {
-    addWidget(m_listen, 1);
+    addWidget(m_listen);
+    addWidget(m_session, 1);
     addPermanentWidget(m_held);
     addPermanentWidget(m_counts);
     addPermanentWidget(m_rate);
     m_listen->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_session->setTextInteractionFlags(Qt::TextSelectableByMouse);
+    m_session->setTextFormat(Qt::PlainText);
+    setSessionFile(QString(), true);
     setListening(false, QString());
     setCounts(0, 0, 0);
     setHeld(false, 0);
@@ -38,6 +42,24 @@ QString MonitorStatusBar::heldText() const
 QString MonitorStatusBar::rateText() const
 {
     return m_rate->text();
+}
+
+QString MonitorStatusBar::sessionText() const
+{
+    return m_session->text();
+}
+
+void MonitorStatusBar::setSessionFile(const QString &path, bool saving)
+{
+    if (path.isEmpty())
+        m_session->setText(tr("Not recording to disk"));
+    else if (saving)
+        m_session->setText(tr("Recording to %1").arg(path));
+    else
+        m_session->setText(tr("NOT SAVING to %1").arg(path));
+    m_session->setToolTip(path.isEmpty() ? tr("Started with --no-session: the newest requests "
+                                              "are kept in memory only")
+                                         : path);
 }
 
 void MonitorStatusBar::setListening(bool listening, const QString &url)

@@ -1,5 +1,6 @@
 // The window's status bar: listening state and URL, total / shown / failed counts, events held
-// back while paused, and events per second. Only shows what it is told. GUI thread.
+// back while paused, events per second, and the session file being recorded (or that nothing is
+// kept on disk). Only shows what it is told. GUI thread.
 #pragma once
 
 #include <QStatusBar>
@@ -18,6 +19,7 @@ public:
     QString countsText() const;
     QString heldText() const;
     QString rateText() const;
+    QString sessionText() const;
 
 public slots:
     void setListening(bool listening, const QString &url);
@@ -25,12 +27,15 @@ public slots:
     void setCounts(quint64 total, int shown, quint64 failed);
     void setHeld(bool paused, qsizetype held);
     void setRate(int eventsPerSecond);
+    // Empty path: nothing is recorded to disk. `saving` false while the store cannot write.
+    void setSessionFile(const QString &path, bool saving);
 
 private:
     QLabel *m_listen;
     QLabel *m_counts;
     QLabel *m_held;
     QLabel *m_rate;
+    QLabel *m_session;
 };
 
 } // namespace pnm

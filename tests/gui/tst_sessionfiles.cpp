@@ -1,0 +1,288 @@
+// The main window recording into a session file, offscreen: the detail pane reads requests back
+// from the file, a store that cannot write raises the banner (senders get 503) and recovery
+// lowers it, the status bar names the file, exports write each format, sessions open in their
+// own windows and are remembered in Recent sessions, and imports land in a new session file.
+#include "../support/rawhttpclient.h"
+#include "appsettings.h"
+#include "detailpane.h"
+#include "eventtableview.h"
+#include "exportcontroller.h"
+#include "ingest/ingestservice.h"
+#include "mainwindow.h"
+#include "messagebanner.h"
+#include "monitorsession.h"
+#include "monitorstatusbar.h"
+#include "recentsessionsmenu.h"
+#include "sessionfiles.h"
+#include "sessionfixture.h"
+#include "sessionwindow.h"
+#include "store/sessionexporter.h"
+#include "texttablemodel.h"
+
+#include <QAction>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pnm;
+using namespace pnm::test;
+
+class TestSessionFiles : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void detailsComeFromTheFile();
+    void storeFailureBanner();
+    void exportsEachFormat_data();
+    void exportsEachFormat();
+    void opensAndRemembersSessions();
+    void importsIntoANewSession();
+    void noSessionKeepsANewestWindow();
+
+private:
+    void startWindow(const QString &sessionPath);
+    int post(const QByteArray &body);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_livePath;
+    std::unique_ptr<AppSettings> m_settings;
+    std::unique_ptr<IngestService> m_service;
+    std::unique_ptr<MonitorSession> m_session;
+    std::unique_ptr<MainWindow> m_window;
+};
+
+void TestSessionFiles::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_settings = std::make_unique<AppSettings>(m_dir->filePath(QStringLiteral("settings.ini")));
+    m_settings->setPort(0);
+    m_livePath = m_dir->filePath(QStringLiteral("live.pnmsession"));
+}
+
+void TestSessionFiles::startWindow(const QString &sessionPath)
+{
+    m_service = std::make_unique<IngestService>();
+    m_session = std::make_unique<MonitorSession>(m_service.get());
+    m_session->setSessionStore({sessionPath});
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+    m_window->show();
+    m_window->startListening();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isListening(), 5000);
+}
+
+void TestSessionFiles::cleanup()
+{
+    m_window.reset();
+    m_session.reset();
+    m_service.reset();
+    m_settings.reset();
+    m_dir.reset();
+}
+
+int TestSessionFiles::post(const QByteArray &body)
+{
+    RawHttpClient client;
+    if (!client.connectTo(m_session->listenPort()))
+        return -1;
+    client.send(rawPost(body, {{"Content-Type", "application/json"}, {"X-Trace", "t1"}}));
+    return client.readResponse().status;
+}
+
+void TestSessionFiles::detailsComeFromTheFile()
+{
+    startWindow(m_livePath);
+    QCOMPARE(m_window->monitorStatusBar()->sessionText(),
+             QStringLiteral("Recording to %1").arg(m_livePath));
+    QVERIFY(m_window->storeBanner()->isHidden());
+    // Select each row the moment it appears: it is in the file by then (committed first).
+    connect(m_session->model(), &QAbstractItemModel::rowsInserted, m_window.get(),
+            [this](const QModelIndex &, int, int last) {
+                m_window->eventTable()->selectSeq(m_session->model()->eventRow(last).seq);
+            });
+    QCOMPARE(post("{\"event\":\"room_started\",\"room\":{\"room_id\":\"r1\"}}"), 200);
+    DetailPane *pane = m_window->detailPane();
+    QTRY_COMPARE_WITH_TIMEOUT(pane->shownSeq(), 1u, 5000);
+    QCOMPARE(pane->headlineText(), QStringLiteral("<b>#1 room_started</b>"));
+    bool sawTrace = false;
+    for (const TextRow &row : pane->headersModel()->rows())
+        sawTrace =
+            sawTrace || row.cells == QStringList{QStringLiteral("X-Trace"), QStringLiteral("t1")};
+    QVERIFY(sawTrace);
+    QCOMPARE(post("{\"event\":\"room_finished\",\"room\":{\"room_id\":\"r1\"}}"), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(pane->shownSeq(), 2u, 5000);
+    QVERIFY(pane->rawText().endsWith(
+        QStringLiteral("\"room_finished\",\"room\":{\"room_id\":\"r1\"}}")));
+    // Nothing of it is kept in memory: the file has it.
+    QCOMPARE(m_session->details()->memory().size(), 0);
+}
+
+void TestSessionFiles::storeFailureBanner()
+{
+    startWindow(m_livePath);
+    QVERIFY(QFile::remove(m_livePath));
+    QCOMPARE(post("{\"event\":\"room_started\"}"), 503);
+    MessageBanner *banner = m_window->storeBanner();
+    QTRY_VERIFY_WITH_TIMEOUT(!banner->isHidden(), 5000);
+    QCOMPARE(banner->title(), QStringLiteral("Not saving: senders get 503 Service Unavailable"));
+    QVERIFY2(
+        banner->detail().startsWith(m_livePath + QStringLiteral(": the session file was removed.")),
+        qPrintable(banner->detail()));
+    QCOMPARE(m_window->monitorStatusBar()->sessionText(),
+             QStringLiteral("NOT SAVING to %1").arg(m_livePath));
+    // The request answered 503 is not in the file, but its details are still there to read.
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->proxy()->rowCount(), 1, 5000);
+    m_window->eventTable()->selectSeq(m_session->model()->eventRow(0).seq);
+    QTRY_VERIFY_WITH_TIMEOUT(m_window->detailPane()->shownSeq() != 0, 5000);
+    // A removed file does not come back by itself; the window's reaction to the service's
+    // recovery signal is what is checked here.
+    emit m_service->storeRecovered();
+    QVERIFY(banner->isHidden());
+    QCOMPARE(m_window->monitorStatusBar()->sessionText(),
+             QStringLiteral("Recording to %1").arg(m_livePath));
+}
+
+void TestSessionFiles::exportsEachFormat_data()
+{
+    QTest::addColumn<int>("format");
+    QTest::newRow("json") << int(ExportFormat::Json);
+    QTest::newRow("ndjson") << int(ExportFormat::Ndjson);
+    QTest::newRow("csv") << int(ExportFormat::Csv);
+    QTest::newRow("har") << int(ExportFormat::Har);
+}
+
+void TestSessionFiles::exportsEachFormat()
+{
+    QFETCH(int, format);
+    startWindow(m_livePath);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(
+            post("{\"event\":\"participant_joined\",\"id\":\"e" + QByteArray::number(i) + "\"}"),
+            200);
+    QVERIFY(m_window->action(QStringLiteral("actionExport"))->isEnabled());
+    ExportChoice choice;
+    choice.format = ExportFormat(format);
+    choice.redact = true;
+    choice.outPath = m_dir->filePath(QStringLiteral("export.") + exportFormatName(choice.format));
+    QSignalSpy finished(m_window->exporter(), &ExportController::finished);
+    m_window->exporter()->exportTo(choice);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QCOMPARE(exportedCount(choice.outPath, choice.format), 3);
+    QCOMPARE(m_window->monitorStatusBar()->currentMessage(), finished.at(0).at(1).toString());
+
+    // An export that cannot be written says which file and why.
+    choice.outPath = m_dir->filePath(QStringLiteral("no/such/folder/x.json"));
+    m_window->exporter()->exportTo(choice);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(!finished.at(1).at(0).toBool());
+    QVERIFY2(finished.at(1).at(1).toString().contains(choice.outPath),
+             qPrintable(finished.at(1).at(1).toString()));
+}
+
+void TestSessionFiles::opensAndRemembersSessions()
+{
+    startWindow(m_livePath);
+    QString error;
+    const QString saved = m_dir->filePath(QStringLiteral("saved.pnmsession"));
+    QVERIFY2(writeSession(saved, 4, &error), qPrintable(error));
+    const QString gone = m_dir->filePath(QStringLiteral("gone.pnmsession"));
+    m_settings->addRecentSession(gone);
+
+    m_window->openSession(saved); // as --open FILE does
+    const QList<SessionWindow *> windows = m_window->sessionFiles()->sessionWindows();
+    QCOMPARE(windows.size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(windows.at(0)->proxy()->rowCount(), 4, 5000);
+    QCOMPARE(m_settings->recentSessions(), (QStringList{saved, gone}));
+    // Opening it again brings the same window forward.
+    m_window->openSession(saved);
+    QCOMPARE(m_window->sessionFiles()->sessionWindows().size(), 1);
+
+    RecentSessionsMenu *menu = m_window->recentSessionsMenu();
+    menu->refresh();
+    QCOMPARE(menu->actions().at(0)->data().toString(), saved);
+    QCOMPARE(menu->actions().at(1)->data().toString(), gone);
+    QVERIFY(menu->actions().at(0)->text().startsWith(QStringLiteral("&1 saved.pnmsession")));
+    QSignalSpy messages(menu, &RecentSessionsMenu::messageShown);
+    menu->actions().at(1)->trigger();
+    QCOMPARE(messages.size(), 1);
+    QCOMPARE(messages.at(0).at(0).toString(),
+             QStringLiteral("%1 no longer exists; removed from Recent sessions").arg(gone));
+    QCOMPARE(m_settings->recentSessions(), QStringList{saved});
+    QCOMPARE(m_window->monitorStatusBar()->currentMessage(), messages.at(0).at(0).toString());
+
+    for (int i = 0; i < AppSettings::kMaxRecentSessions + 3; ++i)
+        m_settings->addRecentSession(QStringLiteral("/tmp/s%1.pnmsession").arg(i));
+    QCOMPARE(m_settings->recentSessions().size(), AppSettings::kMaxRecentSessions);
+    QCOMPARE(m_settings->recentSessions().constFirst(),
+             QStringLiteral("/tmp/s%1.pnmsession").arg(AppSettings::kMaxRecentSessions + 2));
+}
+
+void TestSessionFiles::importsIntoANewSession()
+{
+    startWindow(m_livePath);
+    QString error;
+    const QString source = m_dir->filePath(QStringLiteral("source.pnmsession"));
+    QVERIFY2(writeSession(source, 3, &error), qPrintable(error));
+    const QString ndjson = m_dir->filePath(QStringLiteral("requests.ndjson"));
+    ExportOptions options;
+    options.format = ExportFormat::Ndjson;
+    QVERIFY(SessionExporter::exportSession(source, ndjson, options).ok);
+
+    SessionFiles *files = m_window->sessionFiles();
+    QSignalSpy imported(files, &SessionFiles::importFinished);
+    // Never into the file being recorded.
+    files->importInto(ndjson, m_livePath);
+    QCOMPARE(imported.size(), 1);
+    QVERIFY(!imported.at(0).at(0).toBool());
+    QCOMPARE(imported.at(0).at(1).toString(),
+             QStringLiteral("%1 is the session being recorded; import into another file.")
+                 .arg(m_livePath));
+
+    const QString target = m_dir->filePath(QStringLiteral("imported.pnmsession"));
+    files->importInto(ndjson, target);
+    QVERIFY(imported.wait(10000));
+    QVERIFY2(imported.at(1).at(0).toBool(), qPrintable(imported.at(1).at(1).toString()));
+    QCOMPARE(imported.at(1).at(1).toString(),
+             QStringLiteral("Imported 3 requests from %1 into %2 (0 were already there)")
+                 .arg(ndjson, target));
+    QCOMPARE(files->sessionWindows().size(), 1);
+    QTRY_COMPARE_WITH_TIMEOUT(files->sessionWindows().at(0)->proxy()->rowCount(), 3, 5000);
+
+    // A file that is not an export: the error names it; nothing is opened.
+    const QString bad = m_dir->filePath(QStringLiteral("bad.ndjson"));
+    QFile file(bad);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("{not json\n");
+    file.close();
+    files->importInto(bad, m_dir->filePath(QStringLiteral("other.pnmsession")));
+    QVERIFY(imported.wait(10000));
+    QVERIFY(!imported.at(2).at(0).toBool());
+    QVERIFY2(imported.at(2).at(1).toString().contains(bad),
+             qPrintable(imported.at(2).at(1).toString()));
+    QCOMPARE(files->sessionWindows().size(), 1);
+}
+
+void TestSessionFiles::noSessionKeepsANewestWindow()
+{
+    startWindow(QString()); // --no-session
+    QCOMPARE(m_window->monitorStatusBar()->sessionText(), QStringLiteral("Not recording to disk"));
+    QVERIFY(!m_window->action(QStringLiteral("actionExport"))->isEnabled());
+    m_session->details()->setMemoryCapacity(2);
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(post("{\"event\":\"room_started\"}"), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->proxy()->rowCount(), 3, 5000);
+    DetailPane *pane = m_window->detailPane();
+    m_window->eventTable()->selectSeq(3);
+    QCOMPARE(pane->shownSeq(), 3u); // from memory: at once
+    m_window->eventTable()->selectSeq(1);
+    QCOMPARE(pane->shownSeq(), 0u);
+    QVERIFY2(pane->headlineText().startsWith(
+                 QStringLiteral("#1 is no longer in memory: without a session file only the "
+                                "newest 2 requests are kept.")),
+             qPrintable(pane->headlineText()));
+}
+
+QTEST_MAIN(TestSessionFiles)
+#include "tst_sessionfiles.moc"
