@@ -81,8 +81,8 @@ void FilterBar::refreshChoices()
     const QSignalBlocker blocker(m_ui->roomCombo);
     m_ui->roomCombo->clear();
     m_ui->roomCombo->addItem(tr("All rooms"), QString());
-    for (const auto &[roomId, label] : m_model->rooms())
-        m_ui->roomCombo->addItem(label, roomId);
+    for (const RoomChoice &room : m_model->rooms())
+        m_ui->roomCombo->addItem(room.label, room.roomId);
     const int index = m_ui->roomCombo->findData(currentRoom);
     m_ui->roomCombo->setCurrentIndex(index < 0 ? 0 : index);
 }
@@ -94,8 +94,9 @@ void FilterBar::rebuildEventList()
     // Group by family, in the family order, with a heading for each.
     for (int family = int(EventFamily::Room); family <= int(EventFamily::Unknown); ++family) {
         bool headed = false;
-        for (const auto &[name, nameFamily] : m_model->eventNames()) {
-            if (int(nameFamily) != family)
+        for (const EventNameChoice &choice : m_model->eventNames()) {
+            const QString &name = choice.name;
+            if (int(choice.family) != family)
                 continue;
             if (!headed) {
                 auto *heading = new QListWidgetItem(EventIcons::family(EventFamily(family)),

@@ -1,6 +1,8 @@
 // Filters and sorts the event table for the view. A flat proxy over EventTableModel that keeps a
-// vector of source rows: filtering asks EventFilter once per distinct string (cached by pool id)
-// and sorting compares integer keys, so a million rows answer in well under 300 ms. GUI thread.
+// vector of source rows. A filter change asks EventFilter once per distinct string (cached by pool
+// id) and scans the event ids once per search word; each row is then a few integer look-ups, and
+// sorting is a radix sort on integer keys, so a million rows answer in tens of milliseconds (see
+// benchmarks/gui/bench_millionrows). GUI thread.
 #pragma once
 
 #include "events/eventfilter.h"
@@ -54,7 +56,11 @@ private:
     bool sortsByString() const;
     quint32 stringColumnId(const EventRow &row) const;
     bool isRanked(quint32 id) const;
+    quint32 textMaskOf(const EventRow &row) const;
+    quint32 idMaskOf(int sourceRow) const;
+    bool passesChoices(const EventRow &row) const; // event type, room and verdict
     bool accepts(int sourceRow) const;
+    std::vector<int> filteredRows() const;
     quint64 sortKey(int sourceRow) const;
     bool lessThan(int a, int b) const;
     void announceCounts();
@@ -64,13 +70,16 @@ private:
     int m_sortColumn = -1;
     Qt::SortOrder m_sortOrder = Qt::AscendingOrder;
     std::vector<int> m_rows; // source rows in shown order
-    // Per StringPool id: the answers that do not depend on the row (filled up to pool size).
+    // Per StringPool id: the answers that do not depend on the row (filled up to pool size,
+    // and only for the parts of the filter in use).
     std::vector<quint32> m_textMasks;
-    std::vector<bool> m_eventOk;
-    std::vector<bool> m_roomOk;
+    std::vector<quint8> m_eventOk;
+    std::vector<quint8> m_roomOk;
+    static constexpr size_t kVerdicts = 12;
+    std::array<quint32, kVerdicts> m_verdictMasks{}; // text mask of each verdict's label
+    std::array<bool, kVerdicts> m_verdictOk{};
     static constexpr quint32 kUnranked = 0xffffffffu;
-    std::vector<quint32> m_ranks;             // sort rank of each pool string the sort column uses
-    std::array<quint32, 12> m_verdictMasks{}; // text mask of each verdict's label
+    std::vector<quint32> m_ranks; // sort rank of each pool string the sort column uses
     bool m_ranksValid = false;
     QList<QMetaObject::Connection> m_connections;
 };

@@ -1,7 +1,5 @@
 #include "eventrow.h"
 
-#include "events/eventfilter.h"
-
 namespace pnm {
 
 namespace {
@@ -41,6 +39,32 @@ QString trackLabel(const EventTrack &track)
     return parts.join(u' ');
 }
 
+// The non-empty fields, each matched on its own by the search (see EventRow).
+QString detail(QStringList fields)
+{
+    fields.removeAll(QString());
+    return fields.join(kFieldSeparator);
+}
+
+// Mirrors EventFilter::searchableFields part by part, so that the window finds what --filter
+// finds; tst_eventfilterproxy checks that every searchable field is found.
+QString otherDetail(const RecordedRequest &request)
+{
+    const WebhookEvent &event = request.event;
+    QStringList fields{event.parseError, request.protocolError};
+    if (event.recording)
+        fields << event.recording->recordId << event.recording->recorderMsg
+               << event.recording->filePath;
+    if (event.artifact)
+        fields << event.artifact->type << event.artifact->artifactId << event.artifact->userName
+               << event.artifact->filePath;
+    if (event.analytics)
+        fields << event.analytics->fileId;
+    if (event.speechService)
+        fields << event.speechService->userId;
+    return detail(fields);
+}
+
 } // namespace
 
 EventRow buildEventRow(const RecordedRequest &request, StringPool *pool)
@@ -49,28 +73,27 @@ EventRow buildEventRow(const RecordedRequest &request, StringPool *pool)
     EventRow row;
     row.seq = request.seq;
     row.receivedAtMs = request.receivedAtMs;
-    if (event.createdAt)
-        row.createdAtSecs = *event.createdAt;
-    row.eventId = event.id.toUtf8();
     row.eventName = pool->intern(eventLabel(request));
     if (event.room) {
-        row.roomId = pool->intern(event.room->roomId);
-        row.room = pool->intern(labelWithId(event.room->title, event.room->roomId));
+        const EventRoom &room = *event.room;
+        row.roomId = pool->intern(room.roomId);
+        row.room = pool->intern(labelWithId(room.title, room.roomId));
+        row.roomDetail = pool->intern(detail({room.roomId, room.title, room.sid}));
     }
-    if (event.participant)
-        row.participant =
-            pool->intern(labelWithId(event.participant->name, event.participant->identity));
-    if (event.track)
-        row.track = pool->intern(trackLabel(*event.track));
+    if (event.participant) {
+        const EventParticipant &who = *event.participant;
+        row.participant = pool->intern(labelWithId(who.name, who.identity));
+        row.participantDetail =
+            pool->intern(detail({who.identity, who.name, who.sid, who.disconnectReason}));
+    }
+    if (event.track) {
+        const EventTrack &track = *event.track;
+        row.track = pool->intern(trackLabel(track));
+        row.trackDetail =
+            pool->intern(detail({track.sid, track.name, track.source, track.mimeType}));
+    }
     row.sender = pool->intern(request.remoteAddress);
-    // The shown columns are searched through their own ids; the rest (sids, messages, paths)
-    // go into one joined string that repeats across a participant's or a room's events.
-    QStringList fields = EventFilter::searchableFields(event);
-    fields.removeAll(event.event);
-    fields.removeAll(event.id);
-    if (!request.protocolError.isEmpty())
-        fields.append(request.protocolError);
-    row.extra = pool->intern(fields.join(u'\n'));
+    row.otherDetail = pool->intern(otherDetail(request));
     row.bodyBytes = quint32(qMin<qsizetype>(request.body.size(), UINT32_MAX));
     row.status = quint16(request.status);
     row.verdict = request.verification.verdict;

@@ -7,27 +7,31 @@
 #include "ingest/recordedrequest.h"
 #include "stringpool.h"
 
-#include <QByteArray>
-#include <limits>
-
 namespace pnm {
+
+// Between the fields of a detail string: a control character no typed search contains.
+inline constexpr char16_t kFieldSeparator = u'\x1f';
 
 struct EventRow
 {
-    static constexpr qint64 kNoTime = std::numeric_limits<qint64>::min();
-
     quint64 seq = 0;
     qint64 receivedAtMs = 0;
-    qint64 createdAtSecs = kNoTime;
-    QByteArray eventId; // UTF-8; unique per event so not worth interning
-    // StringPool ids: shown text, and what the filters compare.
-    quint32 eventName = 0;   // "participant_joined", or "(rejected)" / "(not JSON)" / "(empty)"
-    quint32 roomId = 0;      // for the room filter
-    quint32 room = 0;        // "Title (room_id)" or just the id
-    quint32 participant = 0; // "Name (identity)"
-    quint32 track = 0;       // "VIDEO CAMERA TR_x"
-    quint32 sender = 0;      // remote address
-    quint32 extra = 0;       // the remaining searchable fields, joined
+    // StringPool ids: the shown text, and what the filters compare. The free text searches
+    // each distinct string once per query. The decoded fields of each part (room, participant,
+    // track, the rest) are also joined into one detail string per part, separated by
+    // kFieldSeparator so that each field is matched on its own: per part rather than per row,
+    // so a million rows share a few thousand strings. The event id is unique per event and
+    // lives in the model's EventIdIndex instead.
+    quint32 eventName = 0;         // "participant_joined", or "(rejected 413)", "(not JSON)", ...
+    quint32 roomId = 0;            // for the room filter
+    quint32 room = 0;              // "Title (room_id)" or just the id
+    quint32 participant = 0;       // "Name (identity)"
+    quint32 track = 0;             // "VIDEO CAMERA TR_x"
+    quint32 sender = 0;            // remote address
+    quint32 roomDetail = 0;        // room id, title, sid
+    quint32 participantDetail = 0; // identity, name, sid, disconnect reason
+    quint32 trackDetail = 0;       // sid, name, source, MIME type
+    quint32 otherDetail = 0;       // recording, artifact, analytics, speech; parse and HTTP errors
     quint32 bodyBytes = 0;
     quint16 status = 0;
     Verdict verdict = Verdict::MissingToken;

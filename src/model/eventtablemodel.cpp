@@ -171,19 +171,29 @@ void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
         EventRow row = buildEventRow(request, &m_strings);
         if (verdictClassOf(row.verdict) == VerdictClass::Failed)
             ++m_failed;
-        if (!m_eventNames.contains(row.eventName)) {
-            m_eventNames.insert(row.eventName, row.family);
+        auto name = m_eventNames.find(row.eventName);
+        if (name == m_eventNames.end()) {
+            name = m_eventNames.insert(row.eventName, {row.family, 0});
             choicesGrew = true;
         }
-        if (row.roomId != 0 && !m_roomLabels.contains(row.roomId)) {
-            m_roomLabels.insert(row.roomId, row.room);
-            choicesGrew = true;
+        ++name->count;
+        if (row.roomId != 0) {
+            auto room = m_rooms.find(row.roomId);
+            if (room == m_rooms.end()) {
+                room = m_rooms.insert(row.roomId, {row.room, 0});
+                choicesGrew = true;
+            } else if (room->label != row.room) {
+                room->label = row.room; // the title arrived or changed: offer the newest
+                choicesGrew = true;
+            }
+            ++room->count;
         }
-        built.push_back(std::move(row));
+        built.push_back(row);
     }
     beginInsertRows(QModelIndex(), first, last);
-    m_rows.insert(m_rows.end(), std::make_move_iterator(built.begin()),
-                  std::make_move_iterator(built.end()));
+    m_rows.insert(m_rows.end(), built.begin(), built.end());
+    for (const RecordedRequest &request : requests)
+        m_ids.append(request.event.id);
     endInsertRows();
     emit countsChanged();
     if (choicesGrew)
@@ -196,8 +206,9 @@ void EventTableModel::clear()
     m_rows.clear();
     m_rows.shrink_to_fit();
     m_strings.clear();
+    m_ids.clear();
     m_eventNames.clear();
-    m_roomLabels.clear();
+    m_rooms.clear();
     m_failed = 0;
     endResetModel();
     emit countsChanged();
@@ -214,34 +225,32 @@ int EventTableModel::rowForSeq(quint64 seq) const
     return int(found - m_rows.begin());
 }
 
-QList<std::pair<QString, EventFamily>> EventTableModel::eventNames() const
+QList<EventNameChoice> EventTableModel::eventNames() const
 {
-    QList<std::pair<QString, EventFamily>> names;
+    QList<EventNameChoice> names;
     for (auto it = m_eventNames.constBegin(); it != m_eventNames.constEnd(); ++it)
-        names.append({m_strings.string(it.key()), it.value()});
-    std::sort(names.begin(), names.end());
+        names.append({m_strings.string(it.key()), it->family, it->count});
+    std::sort(names.begin(), names.end(),
+              [](const auto &a, const auto &b) { return a.name < b.name; });
     return names;
 }
 
-QList<QPair<QString, QString>> EventTableModel::rooms() const
+QList<RoomChoice> EventTableModel::rooms() const
 {
-    QList<QPair<QString, QString>> rooms;
-    for (auto it = m_roomLabels.constBegin(); it != m_roomLabels.constEnd(); ++it)
-        rooms.append({m_strings.string(it.key()), m_strings.string(it.value())});
+    QList<RoomChoice> rooms;
+    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it)
+        rooms.append({m_strings.string(it.key()), m_strings.string(it->label), it->count});
     std::sort(rooms.begin(), rooms.end(), [](const auto &a, const auto &b) {
-        return a.second.compare(b.second, Qt::CaseInsensitive) < 0;
+        const int folded = a.label.compare(b.label, Qt::CaseInsensitive);
+        return folded != 0 ? folded < 0 : a.roomId < b.roomId;
     });
     return rooms;
 }
 
 qsizetype EventTableModel::memoryBytes() const
 {
-    qsizetype bytes = qsizetype(m_rows.capacity() * sizeof(EventRow)) + m_strings.memoryBytes();
-    for (const EventRow &row : m_rows) {
-        if (!row.eventId.isEmpty())
-            bytes += 16 + row.eventId.capacity() + 1;
-    }
-    return bytes;
+    return qsizetype(m_rows.capacity() * sizeof(EventRow)) + m_strings.memoryBytes() +
+           m_ids.memoryBytes();
 }
 
 } // namespace pnm

@@ -3,6 +3,7 @@
 // kept here; a RequestDetailSource holds them. GUI thread only.
 #pragma once
 
+#include "eventidindex.h"
 #include "eventrow.h"
 #include "ingest/recordedrequest.h"
 #include "stringpool.h"
@@ -13,6 +14,20 @@
 #include <vector>
 
 namespace pnm {
+
+// A choice for the filter bar, with how many rows of the table have it.
+struct EventNameChoice
+{
+    QString name;
+    EventFamily family = EventFamily::Unknown;
+    int count = 0;
+};
+struct RoomChoice
+{
+    QString roomId;
+    QString label; // "Title (room_id)", or the id
+    int count = 0;
+};
 
 class EventTableModel : public QAbstractTableModel
 {
@@ -56,11 +71,12 @@ public:
 
     const EventRow &eventRow(int row) const { return m_rows[size_t(row)]; }
     const StringPool &strings() const { return m_strings; }
+    const EventIdIndex &eventIds() const { return m_ids; }
     int rowForSeq(quint64 seq) const; // -1 when not in the table
     quint64 failedCount() const { return m_failed; }
-    // Distinct values seen so far, for the filter bar's choices.
-    QList<std::pair<QString, EventFamily>> eventNames() const; // sorted by name
-    QList<QPair<QString, QString>> rooms() const;              // (room_id, label), sorted by label
+    // Distinct values seen so far, for the filter bar's choices, with their row counts.
+    QList<EventNameChoice> eventNames() const; // sorted by name
+    QList<RoomChoice> rooms() const;           // sorted by label, case-insensitively
     // Bytes held by rows and the string pool (not the raw bodies), for the benchmark.
     qsizetype memoryBytes() const;
 
@@ -70,7 +86,8 @@ public:
 signals:
     // Emitted after rows were appended or the table cleared; the counts are current.
     void countsChanged();
-    // A new event name or room appeared (the filter bar's choices grew).
+    // A new event name or room appeared (the filter bar's choices grew). Their counts change
+    // with every batch: countsChanged().
     void choicesChanged();
 
 private:
@@ -80,8 +97,19 @@ private:
     std::vector<EventRow> m_rows;
     StringPool m_strings;
     TimeLabelCache m_times;
-    QHash<quint32, EventFamily> m_eventNames; // event name id -> its family
-    QHash<quint32, quint32> m_roomLabels;     // room id -> label id
+    struct NameSeen
+    {
+        EventFamily family;
+        int count;
+    };
+    struct RoomSeen
+    {
+        quint32 label;
+        int count;
+    };
+    EventIdIndex m_ids;
+    QHash<quint32, NameSeen> m_eventNames; // event name id -> its family and rows
+    QHash<quint32, RoomSeen> m_rooms;      // room id -> its label and rows
     quint64 m_failed = 0;
 };
 

@@ -15,6 +15,16 @@ quint32 StringPool::intern(const QString &text)
     return id;
 }
 
+std::optional<quint32> StringPool::find(const QString &text) const
+{
+    if (text.isEmpty())
+        return 0;
+    const auto found = m_ids.constFind(text);
+    if (found == m_ids.constEnd())
+        return std::nullopt;
+    return found.value();
+}
+
 void StringPool::clear()
 {
     m_strings.clear();

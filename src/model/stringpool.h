@@ -5,6 +5,7 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <optional>
 
 namespace pnm {
 
@@ -16,6 +17,8 @@ public:
     // The id of `text`, adding it when new. Id 0 is always the empty string.
     quint32 intern(const QString &text);
     const QString &string(quint32 id) const { return m_strings.at(qsizetype(id)); }
+    // The id of `text` when it was interned, without adding it (filters look their values up).
+    std::optional<quint32> find(const QString &text) const;
     qsizetype size() const { return m_strings.size(); }
     void clear();
     // Heap bytes held, approximately (for the memory-per-row figure).

@@ -1,9 +1,11 @@
-// EventFilter's rules and EventFilterProxy: filtering by type, room, verdict and text, sorting,
-// incremental inserts while sorted and filtered, all under QAbstractItemModelTester.
+// EventFilter's rules and EventFilterProxy: filtering by type, room, verdict and every kind of
+// free text (words, phrases, ids, regexes, any case), sorting, incremental inserts while sorted
+// and filtered, all under QAbstractItemModelTester.
 #include "eventfilterproxy.h"
 #include "testrequests.h"
 
 #include <QAbstractItemModelTester>
+#include <QRegularExpression>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -21,9 +23,18 @@ private slots:
     void filtersRows();
     void sortsAndInsertsInPlace();
     void seqSurvivesFilter();
+    void searchKinds_data();
+    void searchKinds();
+    void everySearchableFieldIsFound_data();
+    void everySearchableFieldIsFound();
+    void arrivalsAreSearchedToo();
+    void invalidTextHidesArrivals();
+    void descendingSortKeepsArrivalTies();
+    void clearedSourceEmptiesTheProxy();
 
 private:
     QList<quint64> shownSeqs() const;
+    QList<RecordedRequest> m_requests;
     std::unique_ptr<EventTableModel> m_model;
     std::unique_ptr<EventFilterProxy> m_proxy;
     std::unique_ptr<QAbstractItemModelTester> m_tester;
@@ -36,14 +47,14 @@ void TestEventFilterProxy::init()
     m_proxy->setSourceModel(m_model.get());
     m_tester = std::make_unique<QAbstractItemModelTester>(
         m_proxy.get(), QAbstractItemModelTester::FailureReportingMode::QtTest);
-    m_model->appendBatch(
-        {makeRequest(1, QStringLiteral("room_started"), QStringLiteral("alpha"), {}),
-         makeRequest(2, QStringLiteral("participant_joined"), QStringLiteral("alpha"),
-                     QStringLiteral("carol")),
-         makeRequest(3, QStringLiteral("participant_joined"), QStringLiteral("beta"),
-                     QStringLiteral("dave"), Verdict::Expired),
-         makeRequest(4, QStringLiteral("participant_left"), QStringLiteral("beta"),
-                     QStringLiteral("carol"), Verdict::Unverified)});
+    m_requests = {makeRequest(1, QStringLiteral("room_started"), QStringLiteral("alpha"), {}),
+                  makeRequest(2, QStringLiteral("participant_joined"), QStringLiteral("alpha"),
+                              QStringLiteral("carol")),
+                  makeRequest(3, QStringLiteral("participant_joined"), QStringLiteral("beta"),
+                              QStringLiteral("dave"), Verdict::Expired),
+                  makeRequest(4, QStringLiteral("participant_left"), QStringLiteral("beta"),
+                              QStringLiteral("carol"), Verdict::Unverified)};
+    m_model->appendBatch(m_requests);
 }
 
 QList<quint64> TestEventFilterProxy::shownSeqs() const
@@ -175,6 +186,194 @@ void TestEventFilterProxy::seqSurvivesFilter()
     QCOMPARE(m_proxy->rowForSeq(1), -1);
     QCOMPARE(m_proxy->mapToSource(m_proxy->index(1, 2)).row(), 3);
     QCOMPARE(m_proxy->mapFromSource(m_model->index(2, 1)).row(), 0);
+}
+
+void TestEventFilterProxy::searchKinds_data()
+{
+    // Rows (from init): 1 room_started alpha; 2 participant_joined alpha carol; 3
+    // participant_joined beta dave (expired); 4 participant_left beta carol (unverified). Ids are
+    // "id-<seq>", rooms "Title of <room> (<room>)", participants "<NAME> (<identity>)".
+    // `cli`: --filter (EventFilter::matches over the decoded fields) decides the same; the window
+    // also searches what its columns show (verdict words, sender, the labels).
+    QTest::addColumn<QString>("text");
+    QTest::addColumn<QList<quint64>>("shown");
+    QTest::addColumn<bool>("cli");
+    QTest::newRow("word") << QStringLiteral("carol") << QList<quint64>{2, 4} << true;
+    QTest::newRow("word, other case") << QStringLiteral("CaRoL") << QList<quint64>{2, 4} << true;
+    QTest::newRow("two words, two fields")
+        << QStringLiteral("carol beta") << QList<quint64>{4} << true;
+    QTest::newRow("phrase") << QStringLiteral("\"title of beta\"") << QList<quint64>{3, 4} << true;
+    QTest::newRow("phrase across fields")
+        << QStringLiteral("\"dave title\"") << QList<quint64>{} << true;
+    QTest::newRow("id") << QStringLiteral("id-3") << QList<quint64>{3} << true;
+    QTest::newRow("id, other case") << QStringLiteral("ID-3") << QList<quint64>{3} << true;
+    QTest::newRow("id fragment, every row")
+        << QStringLiteral("d-") << QList<quint64>{1, 2, 3, 4} << true;
+    QTest::newRow("id and a field") << QStringLiteral("id-4 carol") << QList<quint64>{4} << true;
+    QTest::newRow("id and a field, no row")
+        << QStringLiteral("id-3 carol") << QList<quint64>{} << true;
+    QTest::newRow("verdict words") << QStringLiteral("expired") << QList<quint64>{3} << false;
+    QTest::newRow("sender") << QStringLiteral("127.0.0.1") << QList<quint64>{1, 2, 3, 4} << false;
+    QTest::newRow("event name") << QStringLiteral("JOINED") << QList<quint64>{2, 3} << true;
+    QTest::newRow("no match") << QStringLiteral("zzz") << QList<quint64>{} << true;
+    QTest::newRow("regex on ids") << QStringLiteral("/^id-[24]$/") << QList<quint64>{2, 4} << true;
+    QTest::newRow("regex, any case") << QStringLiteral("/^ID-1$/") << QList<quint64>{1} << true;
+    QTest::newRow("regex anchored on one field")
+        << QStringLiteral("/^carol$/") << QList<quint64>{2, 4} << true;
+    QTest::newRow("regex within a label")
+        << QStringLiteral("/^title of beta \\(beta\\)$/") << QList<quint64>{3, 4} << false;
+    QTest::newRow("regex never spans fields")
+        << QStringLiteral("/dave.title/") << QList<quint64>{} << true;
+    QTest::newRow("regex never spans ids")
+        << QStringLiteral("/1\\sid-2/") << QList<quint64>{} << true;
+    QTest::newRow("regex end of every id")
+        << QStringLiteral("/-\\d$/") << QList<quint64>{1, 2, 3, 4} << true;
+    QTest::newRow("regex lookbehind on ids")
+        << QStringLiteral("/(?<=id-)3/") << QList<quint64>{3} << true;
+    QTest::newRow("regex lookahead, no row")
+        << QStringLiteral("/id-(?=9)/") << QList<quint64>{} << true;
+    QTest::newRow("regex empty match")
+        << QStringLiteral("/x*/") << QList<quint64>{1, 2, 3, 4} << true;
+}
+
+void TestEventFilterProxy::searchKinds()
+{
+    QFETCH(QString, text);
+    QFETCH(QList<quint64>, shown);
+    QFETCH(bool, cli);
+    EventFilter filter;
+    filter.setText(text);
+    QVERIFY(filter.isTextValid());
+    m_proxy->setFilter(filter);
+    QCOMPARE(shownSeqs(), shown);
+    if (!cli)
+        return;
+    for (const RecordedRequest &request : std::as_const(m_requests)) {
+        const bool matched =
+            filter.matches({request.event.event, request.event.room->roomId, Verdict::Valid,
+                            EventFilter::searchableFields(request.event)});
+        QCOMPARE(matched, shown.contains(request.seq));
+    }
+}
+
+namespace {
+// A request with every part an event can carry, each field distinct.
+RecordedRequest fullRequest()
+{
+    RecordedRequest request = makeRequest(9, QStringLiteral("track_published"),
+                                          QStringLiteral("room-9"), QStringLiteral("erin"));
+    WebhookEvent &event = request.event;
+    event.room->sid = QStringLiteral("RM_sid9");
+    event.participant->sid = QStringLiteral("PA_sid9");
+    event.participant->disconnectReason = QStringLiteral("CLIENT_INITIATED");
+    EventTrack track;
+    track.sid = QStringLiteral("TR_sid9");
+    track.name = QStringLiteral("cam name");
+    track.mimeType = QStringLiteral("video/VP8");
+    track.type = QStringLiteral("VIDEO");
+    track.source = QStringLiteral("CAMERA");
+    event.track = track;
+    EventRecording recording;
+    recording.recordId = QStringLiteral("REC_9");
+    recording.recorderMsg = QStringLiteral("recorder says hi");
+    recording.filePath = QStringLiteral("/rec/9.mp4");
+    event.recording = recording;
+    EventArtifact artifact;
+    artifact.type = QStringLiteral("MEETING_ANALYTICS");
+    artifact.artifactId = QStringLiteral("ART_9");
+    artifact.userName = QStringLiteral("Fiona");
+    artifact.filePath = QStringLiteral("/art/9.json");
+    event.artifact = artifact;
+    event.analytics = EventAnalytics{QStringLiteral("FILE_9")};
+    EventSpeechService speech;
+    speech.userId = QStringLiteral("speaker-9");
+    event.speechService = speech;
+    return request;
+}
+} // namespace
+
+void TestEventFilterProxy::everySearchableFieldIsFound_data()
+{
+    QTest::addColumn<QString>("field");
+    for (const QString &field : EventFilter::searchableFields(fullRequest().event))
+        QTest::newRow(qPrintable(field)) << field;
+}
+
+void TestEventFilterProxy::everySearchableFieldIsFound()
+{
+    // What --filter searches (EventFilter::searchableFields), the window finds too: as a phrase,
+    // in another case, and by a regex anchored to that one field.
+    QFETCH(QString, field);
+    m_model->appendBatch({fullRequest()});
+    EventFilter filter;
+    const QStringList texts{u'"' + field + u'"', u'"' + field.toUpper() + u'"',
+                            QStringLiteral("/^%1$/").arg(QRegularExpression::escape(field))};
+    for (const QString &text : texts) {
+        filter.setText(text);
+        m_proxy->setFilter(filter);
+        QCOMPARE(shownSeqs(), QList<quint64>{9});
+    }
+}
+
+void TestEventFilterProxy::arrivalsAreSearchedToo()
+{
+    EventFilter filter;
+    filter.setText(QStringLiteral("ID-6"));
+    m_proxy->setFilter(filter);
+    QCOMPARE(shownSeqs(), QList<quint64>{});
+    m_model->appendBatch(
+        {makeRequest(5, QStringLiteral("room_finished"), QStringLiteral("x"), {}),
+         makeRequest(6, QStringLiteral("room_finished"), QStringLiteral("x"), {})});
+    QCOMPARE(shownSeqs(), QList<quint64>{6});
+    filter.setText(QStringLiteral("/^id-[78]$/"));
+    m_proxy->setFilter(filter);
+    m_model->appendBatch(
+        {makeRequest(7, QStringLiteral("room_finished"), QStringLiteral("x"), {})});
+    QCOMPARE(shownSeqs(), QList<quint64>{7});
+}
+
+void TestEventFilterProxy::invalidTextHidesArrivals()
+{
+    QSignalSpy counts(m_proxy.get(), &EventFilterProxy::shownCountChanged);
+    EventFilter filter;
+    filter.setText(QStringLiteral("/(/"));
+    m_proxy->setFilter(filter);
+    m_model->appendBatch(
+        {makeRequest(5, QStringLiteral("room_finished"), QStringLiteral("x"), {})});
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QCOMPARE(counts.last().at(0).toInt(), 0);
+    QCOMPARE(counts.last().at(1).toInt(), 5); // "showing 0 of 5"
+}
+
+void TestEventFilterProxy::descendingSortKeepsArrivalTies()
+{
+    m_proxy->sort(EventTableModel::RoomColumn, Qt::DescendingOrder);
+    QCOMPARE(shownSeqs(), (QList<quint64>{3, 4, 1, 2}));
+    m_proxy->sort(EventTableModel::EventColumn, Qt::DescendingOrder);
+    QCOMPARE(shownSeqs(), (QList<quint64>{1, 4, 2, 3}));
+    m_proxy->sort(EventTableModel::TimeColumn, Qt::DescendingOrder);
+    QCOMPARE(shownSeqs(), (QList<quint64>{4, 3, 2, 1}));
+    m_proxy->sort(EventTableModel::VerdictColumn, Qt::AscendingOrder);
+    QCOMPARE(shownSeqs(), (QList<quint64>{1, 2, 4, 3})); // valid, unverified, expired
+    // Arrivals land in place, and ties with them keep arrival order.
+    m_model->appendBatch(
+        {makeRequest(5, QStringLiteral("room_finished"), QStringLiteral("x"), {})});
+    QCOMPARE(shownSeqs(), (QList<quint64>{1, 2, 5, 4, 3}));
+}
+
+void TestEventFilterProxy::clearedSourceEmptiesTheProxy()
+{
+    QSignalSpy counts(m_proxy.get(), &EventFilterProxy::shownCountChanged);
+    EventFilter filter;
+    filter.setText(QStringLiteral("carol"));
+    m_proxy->setFilter(filter);
+    m_model->clear();
+    QCOMPARE(m_proxy->rowCount(), 0);
+    QCOMPARE(counts.last().at(1).toInt(), 0);
+    // The caches start again with the pool: new strings get new ids.
+    m_model->appendBatch({makeRequest(1, QStringLiteral("participant_joined"),
+                                      QStringLiteral("gamma"), QStringLiteral("carol"))});
+    QCOMPARE(shownSeqs(), QList<quint64>{1});
 }
 
 QTEST_GUILESS_MAIN(TestEventFilterProxy)

@@ -79,14 +79,27 @@ void TestEventTableModel::countsAndChoices()
     QCOMPARE(model.failedCount(), 1u);
     const auto names = model.eventNames();
     QCOMPARE(names.size(), 3);
-    QCOMPARE(names.at(0).first, QStringLiteral("participant_joined"));
-    QCOMPARE(names.at(0).second, EventFamily::Participant);
+    QCOMPARE(names.at(0).name, QStringLiteral("participant_joined"));
+    QCOMPARE(names.at(0).family, EventFamily::Participant);
+    QCOMPARE(names.at(0).count, 1);
     const auto rooms = model.rooms();
     QCOMPARE(rooms.size(), 2);
-    QCOMPARE(rooms.at(0).first, QStringLiteral("a"));
-    QCOMPARE(rooms.at(0).second, QStringLiteral("Title of a (a)"));
+    QCOMPARE(rooms.at(0).roomId, QStringLiteral("a"));
+    QCOMPARE(rooms.at(0).label, QStringLiteral("Title of a (a)"));
+    QCOMPARE(rooms.at(0).count, 2);
     model.appendBatch({makeRequest(4, QStringLiteral("room_started"), QStringLiteral("b"), {})});
     QCOMPARE(choices.size(), 1); // nothing new
+    QCOMPARE(model.eventNames().at(2).name, QStringLiteral("room_started"));
+    QCOMPARE(model.eventNames().at(2).count, 2); // counts follow every batch
+    QCOMPARE(model.rooms().at(1).count, 2);
+
+    // A room whose title arrives later is offered under its newest label.
+    RecordedRequest titled =
+        makeRequest(5, QStringLiteral("room_started"), QStringLiteral("b"), {});
+    titled.event.room->title = QStringLiteral("Board");
+    model.appendBatch({titled});
+    QCOMPARE(choices.size(), 2);
+    QCOMPARE(model.rooms().at(0).label, QStringLiteral("Board (b)")); // sorted by label
 }
 
 void TestEventTableModel::rowForSeqAndClear()
@@ -101,6 +114,8 @@ void TestEventTableModel::rowForSeqAndClear()
     QCOMPARE(model.rowCount(), 0);
     QCOMPARE(model.failedCount(), 0u);
     QCOMPARE(model.rooms().size(), 0);
+    QCOMPARE(model.eventIds().size(), 0);
+    QCOMPARE(model.strings().size(), 1); // just the empty string
 }
 
 void TestEventTableModel::compactRows()
@@ -115,6 +130,9 @@ void TestEventTableModel::compactRows()
     const double perRow = double(model.memoryBytes()) / 10'000.0;
     qInfo("table model: %.0f bytes per row", perRow);
     QVERIFY2(perRow < 500, qPrintable(QString::number(perRow)));
+    // Event ids are kept case-folded in one buffer, not as a string per row.
+    QCOMPARE(model.eventIds().size(), 10'000);
+    QCOMPARE(model.eventIds().id(41), std::string_view("id-42"));
 }
 
 QTEST_GUILESS_MAIN(TestEventTableModel)

@@ -28,14 +28,14 @@ bool splitTerms(const QString &text, QStringList *terms)
         }
         if (c.isSpace() && !quoted) {
             if (!current.isEmpty())
-                terms->append(current.toLower());
+                terms->append(current.toCaseFolded());
             current.clear();
             continue;
         }
         current.append(c);
     }
     if (!current.isEmpty())
-        terms->append(current.toLower());
+        terms->append(current.toCaseFolded());
     return !quoted;
 }
 
@@ -52,6 +52,8 @@ void EventFilter::setText(const QString &text)
     m_text = text;
     m_textError.clear();
     m_terms.clear();
+    m_foldedUtf8Terms.clear();
+    m_matchers.clear();
     m_regex.reset();
     m_fullMask = 0;
     const QString trimmed = text.trimmed();
@@ -78,6 +80,10 @@ void EventFilter::setText(const QString &text)
         return;
     }
     m_terms = terms;
+    for (const QString &term : std::as_const(m_terms)) {
+        m_foldedUtf8Terms.append(term.toUtf8());
+        m_matchers.append(QStringMatcher(term, Qt::CaseInsensitive));
+    }
     m_fullMask = terms.isEmpty() ? 0 : quint32((quint64(1) << terms.size()) - 1);
 }
 
@@ -101,20 +107,8 @@ quint32 EventFilter::textMask(QStringView field) const
     if (m_regex)
         return m_regex->match(field).hasMatch() ? 1u : 0u;
     quint32 mask = 0;
-    for (int i = 0; i < m_terms.size(); ++i) {
-        if (field.contains(m_terms.at(i), Qt::CaseInsensitive))
-            mask |= quint32(1) << i;
-    }
-    return mask;
-}
-
-quint32 EventFilter::textMask(QLatin1StringView field) const
-{
-    if (m_regex)
-        return m_regex->match(QString(field)).hasMatch() ? 1u : 0u;
-    quint32 mask = 0;
-    for (int i = 0; i < m_terms.size(); ++i) {
-        if (field.contains(m_terms.at(i), Qt::CaseInsensitive))
+    for (int i = 0; i < m_matchers.size(); ++i) {
+        if (m_matchers.at(i).indexIn(field) >= 0)
             mask |= quint32(1) << i;
     }
     return mask;

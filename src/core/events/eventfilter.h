@@ -10,6 +10,8 @@
 #include <QSet>
 #include <QString>
 #include <QStringList>
+#include <QStringMatcher>
+#include <optional>
 
 namespace pnm {
 
@@ -60,9 +62,11 @@ public:
     // Bit i is set when term i occurs in `field`. A subject matches the text when the OR of its
     // fields' masks equals fullTextMask(). Callers with many rows cache masks per distinct field.
     quint32 textMask(QStringView field) const;
-    // The same for Latin-1 text (event ids are ASCII UUIDs; no conversion per row).
-    quint32 textMask(QLatin1StringView field) const;
     quint32 fullTextMask() const { return m_fullMask; }
+    // For callers that keep text case-folded (a million event ids): term i as case-folded UTF-8,
+    // and the expression when the text is a /regex/ (then the only term is bit 0).
+    const QList<QByteArray> &foldedUtf8Terms() const { return m_foldedUtf8Terms; }
+    const std::optional<QRegularExpression> &regex() const { return m_regex; }
 
     bool isEmpty() const;
     bool matches(const EventFilterSubject &subject) const;
@@ -82,7 +86,10 @@ private:
     int m_verdictClasses = kAllVerdictClasses;
     QString m_text;
     QString m_textError;
-    QStringList m_terms; // lower-case
+    QStringList m_terms; // case-folded
+    QList<QByteArray> m_foldedUtf8Terms;
+    // One matcher per term, built once per text: a filter asks thousands of fields per change.
+    QList<QStringMatcher> m_matchers;
     std::optional<QRegularExpression> m_regex;
     quint32 m_fullMask = 0;
 };
