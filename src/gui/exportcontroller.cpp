@@ -83,8 +83,11 @@ void ExportController::exportTo(const ExportChoice &choice)
     m_lastFolder = QFileInfo(choice.outPath).absolutePath();
     auto *runner = new SessionJobRunner(m_window);
     connect(runner, &SessionJobRunner::exportFinished, this,
-            [this, choice](const ExportResult &result) {
-                if (result.ok)
+            [this, choice, runner](const ExportResult &result) {
+                if (!result.ok && runner->wasCancelled())
+                    emit finished(false,
+                                  tr("Export cancelled; %1 was not written").arg(choice.outPath));
+                else if (result.ok)
                     report(true, tr("Exported %1 requests to %2 (%3)")
                                      .arg(result.written)
                                      .arg(choice.outPath, exportFormatName(choice.format)));

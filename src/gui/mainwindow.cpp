@@ -236,10 +236,11 @@ void MainWindow::updateStore()
     const QString error = m_session->storeError();
     m_export->setSessionPath(path);
     m_ui->actionExport->setEnabled(!path.isEmpty());
-    if (path.isEmpty())
-        m_ui->actionExport->setToolTip(
-            tr("Nothing is recorded to disk in this run (--no-session), so there is nothing to "
-               "export"));
+    m_ui->actionExport->setToolTip(
+        path.isEmpty() ? tr("Nothing is recorded to disk in this run (--no-session), so there is "
+                            "nothing to export")
+                       : tr("Export the session being recorded: all, the filter's result or the "
+                            "selection"));
     m_ui->statusBar->setSessionFile(path, error.isEmpty());
     if (error.isEmpty()) {
         m_ui->storeBanner->hide();

@@ -54,6 +54,11 @@ void SessionJobRunner::startImport(const QString &sessionPath, const QString &fi
     m_job.startImport(sessionPath, filePath, options);
 }
 
+bool SessionJobRunner::wasCancelled() const
+{
+    return m_progress->wasCanceled();
+}
+
 void SessionJobRunner::finish()
 {
     m_progress->hide();

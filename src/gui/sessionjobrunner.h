@@ -27,6 +27,8 @@ public:
     void startImport(const QString &sessionPath, const QString &filePath,
                      const pnm::ImportOptions &options);
     QProgressDialog *progressDialog() const { return m_progress; }
+    // The user pressed Cancel (the job's error then only says so).
+    bool wasCancelled() const;
 
 signals:
     void exportFinished(const pnm::ExportResult &result);

@@ -14,7 +14,10 @@
 #include <QAbstractItemModelTester>
 #include <QApplication>
 #include <QLabel>
+#include <QMessageBox>
 #include <QProgressBar>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QScopeGuard>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -33,6 +36,7 @@ private slots:
     void badFileIsNamed();
     void exportsScopes_data();
     void exportsScopes();
+    void exportCanBeCancelled();
     void bannerFollowsDarkPalette();
 
 private:
@@ -159,6 +163,29 @@ void TestSessionWindow::exportsScopes()
                  .arg(expected)
                  .arg(choice.outPath, exportFormatName(choice.format)));
     QCOMPARE(exportedCount(choice.outPath, choice.format), expected);
+}
+
+void TestSessionWindow::exportCanBeCancelled()
+{
+    auto window = openWindow(m_large);
+    QSignalSpy loaded(window.get(), &SessionWindow::loadFinished);
+    QVERIFY(loaded.wait(10000));
+    ExportChoice choice;
+    choice.outPath = m_dir.filePath(QStringLiteral("cancelled.json"));
+    QSignalSpy finished(window->exporter(), &ExportController::finished);
+    window->exporter()->exportTo(choice);
+    // The progress dialog's Cancel stops the job between batches (5000 rows: at least two).
+    const QList<QProgressDialog *> dialogs = window->findChildren<QProgressDialog *>();
+    QCOMPARE(dialogs.size(), 1);
+    auto *cancel = dialogs.at(0)->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(finished.wait(10000));
+    QCOMPARE(finished.at(0).at(0).toBool(), false);
+    QCOMPARE(finished.at(0).at(1).toString(),
+             QStringLiteral("Export cancelled; %1 was not written").arg(choice.outPath));
+    QVERIFY(!QFile::exists(choice.outPath));
+    QVERIFY(window->findChildren<QMessageBox *>().isEmpty()); // a cancel is not an error
 }
 
 void TestSessionWindow::bannerFollowsDarkPalette()
