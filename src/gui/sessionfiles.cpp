@@ -76,6 +76,7 @@ SessionWindow *SessionFiles::open(const QString &path)
     const QString absolute = QFileInfo(path).absoluteFilePath();
     m_settings->addRecentSession(absolute);
     auto *window = new SessionWindow(absolute, m_window);
+    window->restoreHeaderState(m_settings->headerState());
     connect(window, &SessionWindow::openFailed, this, [this, absolute](const QString &error) {
         emit messageShown(tr("Cannot open %1: %2").arg(absolute, error));
     });

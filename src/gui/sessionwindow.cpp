@@ -9,6 +9,7 @@
 #include "ui_sessionwindow.h"
 
 #include <QFileInfo>
+#include <QHeaderView>
 #include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
@@ -107,6 +108,12 @@ QString SessionWindow::statusText() const
 QAction *SessionWindow::action(const QString &objectName) const
 {
     return findChild<QAction *>(objectName);
+}
+
+void SessionWindow::restoreHeaderState(const QByteArray &state)
+{
+    if (!state.isEmpty())
+        m_ui->eventTable->horizontalHeader()->restoreState(state);
 }
 
 void SessionWindow::handleOpened(quint64 count)

@@ -47,6 +47,8 @@ public:
     QString statusText() const;
     ExportController *exporter() const { return m_export; }
     QAction *action(const QString &objectName) const;
+    // The live table's column order, widths and hidden columns, so both windows look alike.
+    void restoreHeaderState(const QByteArray &state);
 
 signals:
     void loadFinished(quint64 count);
