@@ -49,26 +49,106 @@ void EventTableView::setEventModel(EventFilterProxy *proxy)
     setSortingEnabled(true);
     connect(selectionModel(), &QItemSelectionModel::currentRowChanged, this,
             [this](const QModelIndex &current) { handleCurrentChanged(current); });
-    connect(proxy, &QAbstractItemModel::rowsAboutToBeInserted, this, [this] {
-        const QScrollBar *bar = verticalScrollBar();
-        m_wasAtEnd = bar->value() >= bar->maximum();
-    });
-    connect(proxy, &QAbstractItemModel::rowsInserted, this, [this] {
-        if (m_follow && m_wasAtEnd)
-            scrollToBottom();
-    });
+    connect(proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
+            [this](const QModelIndex &, int first, int last) { handleAboutToInsert(first, last); });
+    connect(proxy, &QAbstractItemModel::rowsInserted, this, &EventTableView::handleInserted);
+    connect(proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_inReset = true; });
     // Filtering and sorting reset the proxy: find the selected request again by its number.
-    connect(proxy, &QAbstractItemModel::modelReset, this, [this] {
-        if (m_currentSeq != 0)
-            selectSeq(m_currentSeq);
-    });
+    connect(proxy, &QAbstractItemModel::modelReset, this, &EventTableView::handleReset);
+    connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
+            &EventTableView::updateFollowPaused);
+    connect(verticalScrollBar(), &QScrollBar::rangeChanged, this,
+            &EventTableView::updateFollowPaused);
+}
+
+bool EventTableView::isAtNewest() const
+{
+    if (!m_proxy || m_proxy->rowCount() == 0)
+        return true;
+    const QScrollBar *bar = verticalScrollBar();
+    switch (m_proxy->newestEdge()) {
+    case EventFilterProxy::NewestEdge::Bottom:
+        return bar->value() >= bar->maximum();
+    case EventFilterProxy::NewestEdge::Top:
+        return bar->value() <= bar->minimum();
+    case EventFilterProxy::NewestEdge::None:
+        break;
+    }
+    const int row = m_proxy->newestRow();
+    const int y = rowViewportPosition(row);
+    return y + rowHeight(row) > 0 && y < viewport()->height();
+}
+
+void EventTableView::scrollToNewest()
+{
+    if (!m_proxy || m_proxy->rowCount() == 0)
+        return;
+    switch (m_proxy->newestEdge()) {
+    case EventFilterProxy::NewestEdge::Bottom:
+        scrollToBottom();
+        break;
+    case EventFilterProxy::NewestEdge::Top:
+        scrollToTop();
+        break;
+    case EventFilterProxy::NewestEdge::None:
+        scrollTo(m_proxy->index(m_proxy->newestRow(), horizontalHeader()->logicalIndexAt(0)));
+        break;
+    }
+}
+
+void EventTableView::handleAboutToInsert(int first, int last)
+{
+    m_wasAtNewest = isAtNewest();
+    // Rows landing above what a reader looks at (newest first, or another sort) would push it
+    // down; remember how many so that the view can move with them.
+    const int top = rowAt(0);
+    m_rowsAbove = !m_wasAtNewest && top >= 0 && first <= top ? last - first + 1 : 0;
+}
+
+void EventTableView::handleInserted()
+{
+    if (m_follow && m_wasAtNewest) {
+        scrollToNewest();
+    } else if (m_rowsAbove > 0) {
+        executeDelayedItemsLayout(); // the scroll range must include the new rows first
+        updateGeometries();
+        QScrollBar *bar = verticalScrollBar();
+        bar->setValue(bar->value() + m_rowsAbove * verticalHeader()->defaultSectionSize());
+    }
+    m_rowsAbove = 0;
+    updateFollowPaused();
+}
+
+void EventTableView::handleReset()
+{
+    m_inReset = false;
+    if (m_proxy && m_proxy->eventModel() && m_proxy->eventModel()->rowCount() == 0 &&
+        m_currentSeq != 0) {
+        m_currentSeq = 0; // the table was cleared: that request is gone
+        emit currentSeqChanged(0);
+    }
+    if (m_currentSeq != 0 && m_proxy->rowForSeq(m_currentSeq) >= 0)
+        selectSeq(m_currentSeq);
+    else if (m_follow)
+        scrollToNewest();
+    updateFollowPaused();
+}
+
+void EventTableView::updateFollowPaused()
+{
+    const bool paused = isFollowPaused();
+    if (paused == m_followPaused)
+        return;
+    m_followPaused = paused;
+    emit followPausedChanged(paused);
 }
 
 void EventTableView::setFollowNewest(bool follow)
 {
     m_follow = follow;
     if (follow)
-        scrollToBottom();
+        scrollToNewest();
+    updateFollowPaused();
 }
 
 QList<bool> EventTableView::columnsVisible() const
@@ -100,12 +180,11 @@ void EventTableView::showHeaderMenu(const QPoint &position)
 
 void EventTableView::handleCurrentChanged(const QModelIndex &current)
 {
-    const quint64 seq =
-        current.isValid() ? current.data(EventTableModel::SeqRole).toULongLong() : 0;
-    // A reset clears the current index; keep remembering the request until another is chosen.
-    if (seq == 0 && m_proxy && m_proxy->rowCount() > 0 && m_currentSeq != 0 &&
-        m_proxy->rowForSeq(m_currentSeq) >= 0)
+    // A reset (filter or sort) clears the current index: keep remembering the request, even
+    // while the filter hides it, until another is chosen or the table is cleared.
+    if (m_inReset || !current.isValid())
         return;
+    const quint64 seq = current.data(EventTableModel::SeqRole).toULongLong();
     if (seq == m_currentSeq)
         return;
     m_currentSeq = seq;

@@ -1,6 +1,8 @@
 // The live event table: fixed row height, sortable, movable and hideable columns (header context
-// menu), follows the newest row only while scrolled to the end, keeps the selected request (by
-// sequence number) across filtering and sorting, and moves with arrows or j/k. GUI thread.
+// menu), keeps the selected request (by sequence number) across arrivals, filtering and sorting,
+// and moves with arrows or j/k. Follows the newest request whatever the sort order (bottom, top,
+// or wherever another column sorts it) while the user is at it; a user reading elsewhere is
+// not moved, not even by rows landing above, until they return to it. GUI thread.
 #pragma once
 
 #include <QTableView>
@@ -18,6 +20,8 @@ public:
     void setEventModel(EventFilterProxy *proxy);
     quint64 currentSeq() const { return m_currentSeq; }
     bool followsNewest() const { return m_follow; }
+    // Following is on but the user scrolled away from the newest request.
+    bool isFollowPaused() const { return m_follow && !isAtNewest(); }
     QList<bool> columnsVisible() const;
     void setColumnsVisible(const QList<bool> &visible);
 
@@ -30,8 +34,16 @@ public slots:
 signals:
     // 0 when nothing is selected.
     void currentSeqChanged(quint64 seq);
+    void followPausedChanged(bool paused);
 
 private:
+    bool isAtNewest() const;
+    void scrollToNewest();
+    void handleAboutToInsert(int first, int last);
+    void handleInserted();
+    void handleReset();
+    void updateFollowPaused();
+
     void showHeaderMenu(const QPoint &position);
     void handleCurrentChanged(const QModelIndex &current);
     void moveBy(int delta);
@@ -39,7 +51,10 @@ private:
     EventFilterProxy *m_proxy = nullptr;
     quint64 m_currentSeq = 0;
     bool m_follow = true;
-    bool m_wasAtEnd = true;
+    bool m_wasAtNewest = true;
+    bool m_inReset = false;
+    bool m_followPaused = false;
+    int m_rowsAbove = 0; // rows being inserted above the first visible one while reading
 };
 
 } // namespace pnm

@@ -1,5 +1,6 @@
-// The filter bar over the table: event types (multi-select, grouped by family), room (from the
-// rooms seen so far), verdict classes and a debounced free-text search that shows whether the
+// The filter bar over the table: event types seen so far (multi-select, grouped by family, a
+// family ticked at once, each with its count), room (from the rooms seen so far, title and id,
+// with counts), verdict classes and a debounced free-text search that shows whether the
 // expression is valid, plus "showing X of Y". Builds an EventFilter; decides nothing itself.
 // GUI thread.
 #pragma once
@@ -11,6 +12,7 @@
 #include <memory>
 
 class QListWidget;
+class QListWidgetItem;
 class QAction;
 
 namespace Ui {
@@ -25,7 +27,11 @@ class FilterBar : public QWidget
 {
     Q_OBJECT
 public:
-    static constexpr int kTextDebounceMs = 300;
+    // Typing waits this long after the last key: a filter change on a million rows takes tens
+    // of milliseconds, so this is about not flickering through partial words.
+    static constexpr int kTextDebounceMs = 150;
+    // The counts beside the choices follow arriving rows at most this often.
+    static constexpr int kCountsRefreshMs = 500;
 
     explicit FilterBar(QWidget *parent = nullptr);
     ~FilterBar() override;
@@ -47,9 +53,13 @@ signals:
 
 private:
     void refreshChoices();
+    void refreshCounts();
     void rebuildEventList();
+    void handleItemChanged(QListWidgetItem *item);
+    void updateFamilyChecks();
     void applyNow();
     void updateEventButton();
+    void updateSearchHelp(const EventFilter &filter);
 
     std::unique_ptr<Ui::FilterBar> m_ui;
     EventTableModel *m_model = nullptr;
@@ -57,6 +67,7 @@ private:
     QAction *m_invalidAction = nullptr;
     QSet<QString> m_selectedEvents;
     QTimer m_debounce;
+    QTimer m_countsRefresh;
     EventFilter m_filter;
     int m_shown = 0;
     int m_total = 0;

@@ -360,6 +360,28 @@ void EventFilterProxy::announceCounts()
     emit shownCountChanged(shownCount(), m_source ? m_source->rowCount() : 0);
 }
 
+EventFilterProxy::NewestEdge EventFilterProxy::newestEdge() const
+{
+    if (m_sortColumn != EventTableModel::SeqColumn && m_sortColumn != EventTableModel::TimeColumn)
+        return m_sortColumn < 0 ? NewestEdge::Bottom : NewestEdge::None;
+    return m_sortOrder == Qt::AscendingOrder ? NewestEdge::Bottom : NewestEdge::Top;
+}
+
+int EventFilterProxy::newestRow() const
+{
+    if (m_rows.empty())
+        return -1;
+    switch (newestEdge()) {
+    case NewestEdge::Bottom:
+        return int(m_rows.size()) - 1;
+    case NewestEdge::Top:
+        return 0;
+    case NewestEdge::None:
+        break;
+    }
+    return int(std::max_element(m_rows.begin(), m_rows.end()) - m_rows.begin());
+}
+
 int EventFilterProxy::rowForSeq(quint64 seq) const
 {
     if (!m_source)

@@ -31,6 +31,17 @@ public:
     // column -1 restores arrival order.
     void sort(int column, Qt::SortOrder order = Qt::AscendingOrder) override;
 
+    // Where the newest shown request is: last in arrival order or ascending by # or time, first
+    // when descending by them, anywhere when sorted by another column (the view follows it).
+    enum class NewestEdge
+    {
+        Bottom,
+        Top,
+        None
+    };
+    NewestEdge newestEdge() const;
+    int newestRow() const; // proxy row, -1 when nothing is shown
+
     int shownCount() const { return int(m_rows.size()); }
     int rowForSeq(quint64 seq) const; // proxy row, or -1 when filtered out or absent
 
