@@ -54,8 +54,8 @@ void ExportController::exportInteractive()
     qint64 selected = 0;
     if (m_view->selectionModel())
         selected = m_view->selectionModel()->selectedRows().size();
-    ExportDialog dialog(suggestedPath(), m_proxy->eventModel()->rowCount(), m_proxy->rowCount(),
-                        selected, m_window);
+    ExportDialog dialog(suggestedPath(), m_tableHasAll ? m_proxy->eventModel()->rowCount() : -1,
+                        m_proxy->rowCount(), selected, m_window);
     if (dialog.exec() != QDialog::Accepted)
         return;
     exportTo(dialog.choice());

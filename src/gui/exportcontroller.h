@@ -22,8 +22,14 @@ class ExportController : public QObject
 public:
     ExportController(QWidget *window, EventFilterProxy *proxy, EventTableView *view);
 
-    // The session file to export; empty when there is none (--no-session).
-    void setSessionPath(const QString &path) { m_sessionPath = path; }
+    // The session file to export; empty when there is none (--no-session). `tableHasAll`: the
+    // table holds every request of the file (an opened session), so its count is the file's; the
+    // live table does not (Clear, earlier runs of a continued session).
+    void setSessionPath(const QString &path, bool tableHasAll)
+    {
+        m_sessionPath = path;
+        m_tableHasAll = tableHasAll;
+    }
     const QString &sessionPath() const { return m_sessionPath; }
     // Which requests a scope means right now; empty for All (the whole file).
     QList<quint64> seqsFor(ExportChoice::Scope scope) const;
@@ -45,6 +51,7 @@ private:
     EventTableView *m_view;
     QString m_sessionPath;
     QString m_lastFolder;
+    bool m_tableHasAll = false;
 };
 
 } // namespace pnm

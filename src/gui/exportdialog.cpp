@@ -38,7 +38,8 @@ ExportDialog::ExportDialog(const QString &suggestedPath, qint64 total, qint64 sh
     for (ExportFormat format : kFormats)
         m_ui->formatCombo->addItem(formatTitle(format), int(format));
     const QLocale locale;
-    m_ui->allRadio->setText(tr("&All in the session (%1)").arg(locale.toString(total)));
+    m_ui->allRadio->setText(total < 0 ? tr("&All in the session file")
+                                      : tr("&All in the session (%1)").arg(locale.toString(total)));
     m_ui->filteredRadio->setText(tr("Those the &filter shows (%1)").arg(locale.toString(shown)));
     m_ui->selectionRadio->setText(tr("The &selected ones (%1)").arg(locale.toString(selected)));
     m_ui->filteredRadio->setEnabled(shown > 0);

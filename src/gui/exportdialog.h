@@ -32,7 +32,8 @@ class ExportDialog : public QDialog
 {
     Q_OBJECT
 public:
-    // The counts label the scope choices; a scope with nothing in it cannot be chosen.
+    // The counts label the scope choices; a scope with nothing in it cannot be chosen. A total
+    // below 0 is not known (the live table may not hold the whole file).
     ExportDialog(const QString &suggestedPath, qint64 total, qint64 shown, qint64 selected,
                  QWidget *parent = nullptr);
     ~ExportDialog() override;

@@ -234,7 +234,7 @@ void MainWindow::updateStore()
 {
     const QString path = m_session->sessionPath();
     const QString error = m_session->storeError();
-    m_export->setSessionPath(path);
+    m_export->setSessionPath(path, false);
     m_ui->actionExport->setEnabled(!path.isEmpty());
     m_ui->actionExport->setToolTip(
         path.isEmpty() ? tr("Nothing is recorded to disk in this run (--no-session), so there is "

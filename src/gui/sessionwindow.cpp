@@ -41,7 +41,7 @@ SessionWindow::SessionWindow(const QString &path, QWidget *parent)
     m_progress->setMaximumWidth(240);
     m_progress->setFormat(tr("%v of %m loaded"));
     m_export = new ExportController(this, &m_proxy, m_ui->eventTable);
-    m_export->setSessionPath(path);
+    m_export->setSessionPath(path, true);
 
     connect(m_ui->actionExport, &QAction::triggered, m_export,
             &ExportController::exportInteractive);

@@ -35,6 +35,9 @@ void TestExportDialog::offersFormatsAndScopes()
     QVERIFY(filtered->isEnabled());
     QVERIFY(!selection->isEnabled()); // nothing selected
     QVERIFY(all->isChecked());
+    ExportDialog live(QStringLiteral("/tmp/s.json"), -1, 40, 0);
+    QCOMPARE(live.findChild<QRadioButton *>(QStringLiteral("allRadio"))->text(),
+             QStringLiteral("&All in the session file"));
     auto *path = dialog.findChild<QLineEdit *>(QStringLiteral("pathEdit"));
     auto *buttons = dialog.findChild<QDialogButtonBox *>(QStringLiteral("buttonBox"));
     QVERIFY(buttons->button(QDialogButtonBox::Ok)->isEnabled());
