@@ -327,7 +327,8 @@ void TestAbuse::invalidChunkSizes_data()
     QTest::newRow("negative") << QByteArray("-1\r\nabc\r\n0\r\n\r\n") << false;
     QTest::newRow("overflows 64 bits") << QByteArray("1ffffffffffffffffffff\r\nabc\r\n") << false;
     QTest::newRow("no size") << QByteArray("\r\nabc\r\n0\r\n\r\n") << false;
-    QTest::newRow("NUL in size") << QByteArray("3\0\r\nabc\r\n0\r\n\r\n", 16) << false;
+    static const char nulInSize[] = "3\0\r\nabc\r\n0\r\n\r\n";
+    QTest::newRow("NUL in size") << QByteArray(nulInSize, sizeof nulInSize - 1) << false;
     QTest::newRow("data longer than its size") << QByteArray("3\r\nabcdef\r\n0\r\n\r\n") << true;
 }
 
