@@ -24,14 +24,16 @@ for target in "${targets[@]}"; do
   crashes=build/fuzz/crashes/$target
   mkdir -p "$corpus" "$crashes"
   echo "fuzz: $target for ${seconds}s"
-  if ! ASAN_OPTIONS=detect_leaks=1 "$bin/fuzz_$target" -max_total_time="$seconds" -timeout=10 \
+  dict=()
+  [ ! -f "fuzz/$target.dict" ] || dict=(-dict="fuzz/$target.dict")
+  if ! ASAN_OPTIONS=detect_leaks=1 "$bin/fuzz_$target" "${dict[@]}" -max_total_time="$seconds" -timeout=10 \
        -rss_limit_mb=2048 -max_len=65536 -print_final_stats=1 -artifact_prefix="$crashes/" \
        "$corpus" build/fuzz/seeds/"$target" tests/data/fuzz/"$target" 2>build/fuzz/$target.log; then
     echo "fuzz: $target FAILED; input in $crashes, log in build/fuzz/$target.log" >&2
     tail -40 build/fuzz/$target.log >&2
     status=1
   else
-    grep -E '^stat::number_of_executed_units|^stat::peak_rss_mb' build/fuzz/$target.log | sed "s/^/fuzz: $target /"
+    grep -E '^stat::(number_of_executed_units|average_exec_per_sec|peak_rss_mb)' build/fuzz/$target.log | sed "s/^/fuzz: $target /"
   fi
 done
 exit $status
