@@ -90,11 +90,17 @@ if part window; then
   "$build/bin/bench_millionrows" "$events" | tee "$work/rows.log" >&2 || say "bench_millionrows failed"
   row window "table model, bytes per row" "$(num "$work/rows.log" 'table model:')" "-" "-" \
     "RSS growth $(num "$work/rows.log" 'RSS growth') bytes/row"
-  grep -E ' ms  \(' "$work/rows.log" | while IFS= read -r line; do
-    what=$(sed -E 's/ +[0-9.]+ ms  \(.*//' <<<"$line")
-    ms=$(sed -E 's/.* ([0-9.]+) ms  \(.*/\1/' <<<"$line")
-    row window "$what (ms)" "$ms" "300 (target)" "$(ratio "$ms" 300)" "$events rows"
-  done
+  # The case table: a 40-column name, then rows shown, median ms, max ms [, proxy-only median ms].
+  awk 'started && length($0) > 41 {
+         name = substr($0, 1, 40); sub(/ +$/, "", name); gsub(/\|/, "\\|", name)
+         n = split(substr($0, 41), f, " ")
+         if (n >= 3 && f[2] ~ /^[0-9.]+$/) print name "\t" f[1] "\t" f[2] "\t" f[3] "\t" (n >= 4 ? f[4] : "")
+       }
+       /^case \(each from the same start\)/ { getline; started = 1 }' "$work/rows.log" |
+    while IFS=$'\t' read -r what shown median max alone; do
+      row window "$what (median ms)" "$median" "300 (target)" "$(ratio "$median" 300)" \
+        "max $max ms$([ -z "$alone" ] || echo ", proxy alone $alone ms"); $shown of $events rows shown"
+    done
 fi
 
 if part store; then
