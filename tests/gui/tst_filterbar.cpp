@@ -43,6 +43,8 @@ class TestFilterBar : public QObject
 {
     Q_OBJECT
 private slots:
+    void init();
+    void cleanup();
     void typingIsDebounced();
     void invalidExpressionIsShown();
     void verdictButtonsApplyAtOnce();
@@ -53,13 +55,30 @@ private slots:
     void roomsShowTitleIdAndCount();
     void searchSaysWhatItCovers();
     void showingXofY();
+
+private:
+    // A bar offering what a fresh model has seen.
+    std::pair<EventTableModel &, FilterBar &> fixture() { return {*m_model, *m_bar}; }
+    std::unique_ptr<EventTableModel> m_model;
+    std::unique_ptr<FilterBar> m_bar;
 };
+
+void TestFilterBar::init()
+{
+    m_model = std::make_unique<EventTableModel>();
+    m_bar = std::make_unique<FilterBar>();
+    m_bar->setEventModel(m_model.get());
+}
+
+void TestFilterBar::cleanup()
+{
+    m_bar.reset();
+    m_model.reset();
+}
 
 void TestFilterBar::typingIsDebounced()
 {
-    EventTableModel model;
-    FilterBar bar;
-    bar.setEventModel(&model);
+    auto [model, bar] = fixture();
     bar.show();
     QSignalSpy changed(&bar, &FilterBar::filterChanged);
     auto *edit = bar.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
@@ -73,9 +92,7 @@ void TestFilterBar::typingIsDebounced()
 
 void TestFilterBar::invalidExpressionIsShown()
 {
-    EventTableModel model;
-    FilterBar bar;
-    bar.setEventModel(&model);
+    auto [model, bar] = fixture();
     bar.setCounts(0, 10);
     bar.setSearchText(QStringLiteral("/(unclosed/"));
     QVERIFY(!bar.filter().isTextValid());
@@ -87,9 +104,7 @@ void TestFilterBar::invalidExpressionIsShown()
 
 void TestFilterBar::verdictButtonsApplyAtOnce()
 {
-    EventTableModel model;
-    FilterBar bar;
-    bar.setEventModel(&model);
+    auto [model, bar] = fixture();
     QSignalSpy changed(&bar, &FilterBar::filterChanged);
     bar.findChild<QToolButton *>(QStringLiteral("validButton"))->click();
     QCOMPARE(changed.size(), 1);
@@ -99,9 +114,7 @@ void TestFilterBar::verdictButtonsApplyAtOnce()
 
 void TestFilterBar::enterAppliesAtOnce()
 {
-    EventTableModel model;
-    FilterBar bar;
-    bar.setEventModel(&model);
+    auto [model, bar] = fixture();
     bar.show();
     QSignalSpy changed(&bar, &FilterBar::filterChanged);
     auto *edit = bar.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
@@ -113,10 +126,8 @@ void TestFilterBar::enterAppliesAtOnce()
 
 void TestFilterBar::eventTypesByFamilyWithCounts()
 {
-    EventTableModel model;
+    auto [model, bar] = fixture();
     model.appendBatch(someRequests());
-    FilterBar bar;
-    bar.setEventModel(&model);
     const auto *list = bar.findChild<QListWidget *>();
     QVERIFY(list);
     // Only types seen so far, under their family (in family order), each with its count.
@@ -129,10 +140,8 @@ void TestFilterBar::eventTypesByFamilyWithCounts()
 
 void TestFilterBar::familyTicksItsTypes()
 {
-    EventTableModel model;
+    auto [model, bar] = fixture();
     model.appendBatch(someRequests());
-    FilterBar bar;
-    bar.setEventModel(&model);
     auto *list = bar.findChild<QListWidget *>();
     QSignalSpy changed(&bar, &FilterBar::filterChanged);
     list->item(2)->setCheckState(Qt::Checked); // the participant family
@@ -153,10 +162,8 @@ void TestFilterBar::familyTicksItsTypes()
 
 void TestFilterBar::countsFollowArrivals()
 {
-    EventTableModel model;
+    auto [model, bar] = fixture();
     model.appendBatch(someRequests());
-    FilterBar bar;
-    bar.setEventModel(&model);
     auto *list = bar.findChild<QListWidget *>();
     auto *rooms = bar.findChild<QComboBox *>(QStringLiteral("roomCombo"));
     list->item(4)->setCheckState(Qt::Checked);
@@ -174,10 +181,8 @@ void TestFilterBar::countsFollowArrivals()
 
 void TestFilterBar::roomsShowTitleIdAndCount()
 {
-    EventTableModel model;
+    auto [model, bar] = fixture();
     model.appendBatch(someRequests());
-    FilterBar bar;
-    bar.setEventModel(&model);
     auto *rooms = bar.findChild<QComboBox *>(QStringLiteral("roomCombo"));
     QCOMPARE(rooms->count(), 3);
     QCOMPARE(rooms->itemText(0), QStringLiteral("All rooms"));
@@ -194,9 +199,7 @@ void TestFilterBar::roomsShowTitleIdAndCount()
 
 void TestFilterBar::searchSaysWhatItCovers()
 {
-    EventTableModel model;
-    FilterBar bar;
-    bar.setEventModel(&model);
+    auto [model, bar] = fixture();
     auto *edit = bar.findChild<QLineEdit *>(QStringLiteral("searchEdit"));
     QVERIFY(edit->toolTip().contains(QStringLiteral("decoded fields")));
     QVERIFY(
@@ -207,11 +210,9 @@ void TestFilterBar::searchSaysWhatItCovers()
 
 void TestFilterBar::showingXofY()
 {
-    EventTableModel model;
+    auto [model, bar] = fixture();
     EventFilterProxy proxy;
     proxy.setSourceModel(&model);
-    FilterBar bar;
-    bar.setEventModel(&model);
     connect(&proxy, &EventFilterProxy::shownCountChanged, &bar, &FilterBar::setCounts);
     connect(&bar, &FilterBar::filterChanged, &proxy, &EventFilterProxy::setFilter);
     auto *count = bar.findChild<QLabel *>(QStringLiteral("countLabel"));
