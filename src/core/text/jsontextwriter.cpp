@@ -77,6 +77,12 @@ void JsonTextWriter::object(const QJsonObject &value)
     m_text += QJsonDocument(value).toJson(QJsonDocument::Compact);
 }
 
+void JsonTextWriter::raw(QByteArrayView json)
+{
+    separate();
+    m_text += json;
+}
+
 void JsonTextWriter::value(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -125,11 +131,24 @@ void JsonTextWriter::appendEscaped(QStringView value)
             i = end;
             continue;
         }
-        ++i;
         if (c >= 0x20 && c != u'"' && c != u'\\') {
-            m_text += char(c);
+            // A run of plain ASCII is copied in one go, narrowing each code unit.
+            qsizetype end = i + 1;
+            while (end < value.size()) {
+                const char16_t next = value[end].unicode();
+                if (next < 0x20 || next >= 0x80 || next == u'"' || next == u'\\')
+                    break;
+                ++end;
+            }
+            const qsizetype at = m_text.size();
+            m_text.resize(at + (end - i));
+            char *out = m_text.data() + at;
+            for (qsizetype k = i; k < end; ++k)
+                *out++ = char(value[k].unicode());
+            i = end;
             continue;
         }
+        ++i;
         m_text += '\\';
         switch (c) {
         case u'"':

@@ -28,6 +28,8 @@ public:
     void boolean(bool value);
     // A whole object, serialised as QJsonDocument would (for parsed token parts).
     void object(const QJsonObject &value);
+    // JSON text known to be one valid value (e.g. that QJsonDocument parsed), as it is.
+    void raw(QByteArrayView json);
     // Any value: scalars directly, objects and arrays through QJsonDocument.
     void value(const QJsonValue &value);
 

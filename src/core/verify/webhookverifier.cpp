@@ -255,6 +255,8 @@ bool readClaims(const CompactJwt &jwt, qint64 nowSecs, Verification &result, Cla
 {
     result.jwtHeader = jwt.header;
     result.jwtClaims = jwt.claims;
+    result.jwtHeaderText = jwt.headerText;
+    result.jwtClaimsText = jwt.claimsText;
     result.issuer = jwt.claims.value(QLatin1String("iss")).toString();
     result.claimedSha256 = jwt.claims.value(QLatin1String("sha256")).toString();
     if (!readNumericDate(jwt.claims, QStringLiteral("exp"), &dates->exp, error) ||
