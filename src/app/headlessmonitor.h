@@ -1,5 +1,6 @@
 // The monitor without a window: starts the ingest service and writes one JSON line per recorded
-// request to stdout (flushed at once), human-readable notes to stderr. Main thread.
+// request to stdout (written as soon as it is recorded), human-readable notes to stderr. Main
+// thread.
 #pragma once
 
 #include "ingest/ingestservice.h"
@@ -26,7 +27,7 @@ signals:
 
 private:
     void connectSessionNotes();
-    void writeLine(const RecordedRequest &request);
+    void writeLines(const QList<RecordedRequest> &requests);
     void note(const QString &text);
 
     MonitorOptions m_options;

@@ -4,6 +4,7 @@
 #include "monitoroptions.h"
 #include "sessioncommand.h"
 #include "signalwatcher.h"
+#include "unixdispatcher.h"
 #include "windowedmonitor.h"
 
 #include <QCoreApplication>
@@ -15,6 +16,7 @@ int main(int argc, char *argv[])
     // The window needs a QApplication and the headless monitor must not: decide before either.
     if (pnm::WindowedMonitor::isWanted(argc, argv))
         return pnm::WindowedMonitor::run(argc, argv);
+    pnm::preferUnixEventDispatcher();
     QCoreApplication app(argc, argv);
     QCoreApplication::setApplicationName(QStringLiteral("pnm-webhook-monitor"));
     QCoreApplication::setApplicationVersion(QStringLiteral(PNM_VERSION));

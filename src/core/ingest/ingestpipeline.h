@@ -29,22 +29,31 @@ public:
     void handleRequest(HttpRequest request, const PeerInfo &peer, HttpResponder responder) override;
     void handleRejected(const RejectedRequest &rejected) override;
 
+    // Emits requestsRecorded() now with what was gathered: before reporting a stop, so nothing
+    // recorded is announced after it.
+    void flushAnnounced();
+
     // The status and body we answer for a recorded request (exposed for tests and the docs).
     static HttpResponse responseFor(const RecordedRequest &recorded);
 
 signals:
-    // Emitted once per request, in sequence order, with the status actually answered. May be
-    // emitted from the journal's thread; connect with a queued or auto connection.
+    // Emitted once per request, in sequence order, with the status actually answered, on the
+    // pipeline's thread.
     void requestRecorded(const pnm::RecordedRequest &request);
+    // The same requests gathered per event-loop pass: what crosses to other threads, so a burst
+    // costs one queued call rather than one per request.
+    void requestsRecorded(const QList<pnm::RecordedRequest> &requests);
 
 private:
     RecordedRequest startRecord(const HttpRequest &request, const PeerInfo &peer);
     void finish(RecordedRequest recorded, const HttpResponder &responder, bool answer);
+    void announce(RecordedRequest recorded);
 
     IngestOptions m_options;
     WebhookVerifier m_verifier;
     RequestJournal *m_journal = nullptr;
     quint64 m_nextSeq = 1;
+    QList<RecordedRequest> m_announced; // recorded since the last flushAnnounced()
 };
 
 } // namespace pnm

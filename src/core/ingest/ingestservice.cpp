@@ -3,11 +3,14 @@
 #include "ingest/ingestworker.h"
 #include "verify/cryptoprimitives.h"
 
+#include <QMetaMethod>
+
 namespace pnm {
 
 IngestService::IngestService(QObject *parent) : QObject(parent), m_worker(new IngestWorker)
 {
     qRegisterMetaType<pnm::RecordedRequest>();
+    qRegisterMetaType<QList<pnm::RecordedRequest>>();
     qRegisterMetaType<pnm::HttpLimits>();
     qRegisterMetaType<pnm::IngestOptions>();
     qRegisterMetaType<pnm::SessionStoreOptions>();
@@ -17,7 +20,14 @@ IngestService::IngestService(QObject *parent) : QObject(parent), m_worker(new In
     // finished() is emitted on the ending thread itself; a direct call frees its OpenSSL state
     // there (LeakSanitizer reports it otherwise).
     connect(&m_thread, &QThread::finished, [] { crypto::releaseThreadState(); });
-    connect(m_worker, &IngestWorker::requestRecorded, this, &IngestService::requestRecorded);
+    connect(m_worker, &IngestWorker::requestsRecorded, this,
+            [this](const QList<RecordedRequest> &requests) {
+                emit requestsRecorded(requests);
+                if (isSignalConnected(QMetaMethod::fromSignal(&IngestService::requestRecorded))) {
+                    for (const RecordedRequest &request : requests)
+                        emit requestRecorded(request);
+                }
+            });
     connect(m_worker, &IngestWorker::sessionOpened, this, &IngestService::sessionOpened);
     connect(m_worker, &IngestWorker::storeFailed, this, &IngestService::storeFailed);
     connect(m_worker, &IngestWorker::storeRecovered, this, &IngestService::storeRecovered);

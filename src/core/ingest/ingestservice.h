@@ -41,7 +41,10 @@ signals:
     void listening(const QHostAddress &address, quint16 port);
     void listenFailed(const QString &error);
     void stopped();
+    // Per request, in sequence order; and the same requests as they arrived together (cheaper
+    // for consumers that handle many at once).
     void requestRecorded(const pnm::RecordedRequest &request);
+    void requestsRecorded(const QList<pnm::RecordedRequest> &requests);
     // The session file is open; it already held this many requests (continued session).
     void sessionOpened(const QString &path, quint64 requestsAlreadyThere);
     // The store cannot write: senders get 503 until storeRecovered(). Show it loudly.

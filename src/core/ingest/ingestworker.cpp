@@ -4,7 +4,7 @@ namespace pnm {
 
 IngestWorker::IngestWorker() : m_pipeline(IngestOptions{}, this)
 {
-    connect(&m_pipeline, &IngestPipeline::requestRecorded, this, &IngestWorker::requestRecorded);
+    connect(&m_pipeline, &IngestPipeline::requestsRecorded, this, &IngestWorker::requestsRecorded);
 }
 
 IngestWorker::~IngestWorker()
@@ -12,6 +12,7 @@ IngestWorker::~IngestWorker()
     // Stop explicitly so the journal completes what it holds while the pipeline still exists.
     m_listener.reset();
     closeSession();
+    m_pipeline.flushAnnounced();
 }
 
 bool IngestWorker::openSession(QString *error)
@@ -73,6 +74,7 @@ void IngestWorker::stop()
     // Deleting the listener deletes its connections (children) and closes their sockets.
     m_listener.reset();
     closeSession();
+    m_pipeline.flushAnnounced();
     emit stopped();
 }
 

@@ -29,7 +29,7 @@ signals:
     void listening(const QHostAddress &address, quint16 port);
     void listenFailed(const QString &error);
     void stopped();
-    void requestRecorded(const pnm::RecordedRequest &request);
+    void requestsRecorded(const QList<pnm::RecordedRequest> &requests);
     void sessionOpened(const QString &path, quint64 requestsAlreadyThere);
     void storeFailed(const QString &error);
     void storeRecovered();

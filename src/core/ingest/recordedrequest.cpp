@@ -1,19 +1,27 @@
 #include "ingest/recordedrequest.h"
 
+#include "text/isotime.h"
+#include "text/jsontextwriter.h"
+
 #include <QDateTime>
 #include <QJsonArray>
 
 namespace pnm {
 
+namespace {
+QString remoteText(const QString &address, quint16 port)
+{
+    return address.contains(u':') ? QStringLiteral("[%1]:%2").arg(address).arg(port)
+                                  : address + u':' + QString::number(port);
+}
+} // namespace
+
 QJsonObject RecordedRequest::toJson() const
 {
     QJsonObject line;
     line.insert("seq", qint64(seq));
-    line.insert("received_at",
-                QDateTime::fromMSecsSinceEpoch(receivedAtMs, Qt::UTC).toString(Qt::ISODateWithMs));
-    line.insert("remote", remoteAddress.contains(':')
-                              ? QStringLiteral("[%1]:%2").arg(remoteAddress).arg(remotePort)
-                              : QStringLiteral("%1:%2").arg(remoteAddress).arg(remotePort));
+    line.insert("received_at", isotime::fromMSecs(receivedAtMs));
+    line.insert("remote", remoteText(remoteAddress, remotePort));
     line.insert("method", QString::fromLatin1(method));
     line.insert("path", QString::fromUtf8(target));
     line.insert("status", status);
@@ -25,6 +33,60 @@ QJsonObject RecordedRequest::toJson() const
     for (auto it = summary.begin(); it != summary.end(); ++it)
         line.insert(it.key(), it.value());
     line.insert("verification", verification.toJson());
+    return line;
+}
+
+QByteArray RecordedRequest::toJsonLine() const
+{
+    JsonTextWriter out(1024);
+    const auto key = [&out](const char *name) { out.key(QLatin1StringView(name)); };
+    out.beginObject();
+    key("seq");
+    out.number(qint64(seq));
+    key("received_at");
+    out.string(isotime::fromMSecs(receivedAtMs));
+    key("remote");
+    out.string(remoteText(remoteAddress, remotePort));
+    key("method");
+    out.string(QString::fromLatin1(method));
+    key("path");
+    out.string(QString::fromUtf8(target));
+    key("status");
+    out.number(status);
+    key("body_bytes");
+    out.number(body.size());
+    if (!protocolError.isEmpty()) {
+        key("error");
+        out.string(protocolError);
+    }
+    // Decoded fields have names of their own (event, id, room, ...), never the ones above.
+    const QJsonObject summary = event.toSummaryJson();
+    for (auto it = summary.begin(); it != summary.end(); ++it) {
+        out.key(QLatin1StringView(it.key().toLatin1()));
+        out.value(it.value());
+    }
+    key("verification"); // the members of Verification::toJson(), written directly
+    out.beginObject();
+    if (verification.bearerPrefixStripped) {
+        key("bearer_prefix_stripped");
+        out.boolean(true);
+    }
+    key("detail");
+    out.string(verification.summaryDetail());
+    key("issuer");
+    out.string(verification.issuer);
+    key("status");
+    out.string(verdictName(verification.verdict));
+    if (verification.tokenHeadersDiffer) {
+        key("token_headers_differ");
+        out.boolean(true);
+    }
+    key("token_source");
+    out.string(verification.tokenSource);
+    out.endObject();
+    out.endObject();
+    QByteArray line = out.take();
+    line += '\n';
     return line;
 }
 

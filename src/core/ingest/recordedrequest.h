@@ -31,6 +31,9 @@ struct RecordedRequest
 
     // One line of the headless NDJSON output (README "Output format").
     QJsonObject toJson() const;
+    // The same members as compact JSON text with its newline, in the README's order, written
+    // directly: the headless monitor prints one per request.
+    QByteArray toJsonLine() const;
 };
 
 } // namespace pnm

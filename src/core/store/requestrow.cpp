@@ -40,19 +40,18 @@ void RequestRow::bind(QSqlQuery &query, const RecordedRequest &r)
     query.bindValue(4, blob(r.method));
     query.bindValue(5, blob(r.target));
     query.bindValue(6, blob(r.httpVersion));
-    query.bindValue(7, blob(headerBlock(r.headers)));
+    const QByteArray headers = headerBlock(r.headers);
+    query.bindValue(7, blob(headers));
     query.bindValue(8, blob(r.body));
     query.bindValue(9, r.bodyComplete ? 1 : 0);
     query.bindValue(10, r.status);
     query.bindValue(11, r.protocolError.isNull() ? QStringLiteral("") : r.protocolError);
     query.bindValue(12, verdictName(r.verification.verdict));
     // UTF-8 bytes as they are: binding a QString would make SQLite convert from UTF-16.
-    query.bindValue(
-        13,
-        QJsonDocument(VerificationCodec::toJson(r.verification)).toJson(QJsonDocument::Compact));
+    query.bindValue(13, VerificationCodec::toJsonText(r.verification));
     query.bindValue(14, r.event.event.isNull() ? QStringLiteral("") : r.event.event);
     query.bindValue(15, r.event.id.isNull() ? QStringLiteral("") : r.event.id);
-    query.bindValue(16, fingerprint(r));
+    query.bindValue(16, fingerprint(r, headers));
 }
 
 RecordedRequest RequestRow::fromQuery(const QSqlQuery &query, Detail detail)
@@ -115,11 +114,21 @@ HttpHeaders RequestRow::parseHeaderBlock(const QByteArray &block)
 
 QByteArray RequestRow::fingerprint(const RecordedRequest &r)
 {
+    return fingerprint(r, headerBlock(r.headers));
+}
+
+QByteArray RequestRow::fingerprint(const RecordedRequest &r, const QByteArray &headerBlock)
+{
     QCryptographicHash hash(QCryptographicHash::Sha256);
     hash.addData(QByteArray::number(r.receivedAtMs));
     hash.addData(QByteArrayView("\n"));
-    hash.addData(r.method + ' ' + r.target + ' ' + r.httpVersion + "\r\n");
-    hash.addData(headerBlock(r.headers));
+    hash.addData(r.method);
+    hash.addData(QByteArrayView(" "));
+    hash.addData(r.target);
+    hash.addData(QByteArrayView(" "));
+    hash.addData(r.httpVersion);
+    hash.addData(QByteArrayView("\r\n"));
+    hash.addData(headerBlock);
     hash.addData(QByteArrayView("\r\n"));
     hash.addData(r.body);
     return hash.result();

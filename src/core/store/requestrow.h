@@ -34,6 +34,8 @@ public:
     // SHA-256 of what arrived (time, request line, headers, body): equal fingerprints are the
     // same request seen twice, as when one export is imported again.
     static QByteArray fingerprint(const RecordedRequest &request);
+    // The same, reusing a headerBlock() already made for the request.
+    static QByteArray fingerprint(const RecordedRequest &request, const QByteArray &headerBlock);
 };
 
 } // namespace pnm

@@ -24,7 +24,6 @@ const char *const kSchema[] = {
     " verdict TEXT NOT NULL, verification TEXT NOT NULL,"
     " event_name TEXT NOT NULL, event_id TEXT NOT NULL,"
     " fingerprint BLOB NOT NULL)",
-    "CREATE INDEX IF NOT EXISTS requests_fingerprint ON requests(fingerprint)",
     "CREATE INDEX IF NOT EXISTS requests_received ON requests(received_at_ms)",
 };
 } // namespace

@@ -181,7 +181,9 @@ ImportResult SessionImporter::importInto(const QString &sessionPath, const QStri
         return result;
 
     SessionWriter writer;
-    if (!writer.open({sessionPath}, {}, &result.error))
+    SessionStoreOptions storeOptions{sessionPath};
+    storeOptions.indexFingerprints = true; // each imported request is looked up by it
+    if (!writer.open(storeOptions, {}, &result.error))
         return result;
     SessionReader reader;
     if (!reader.open(sessionPath, &result.error))

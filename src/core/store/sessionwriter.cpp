@@ -101,7 +101,11 @@ void SessionWriter::run(const SessionStoreOptions &options)
     bool ok = db.open(options.path, SessionDatabase::Mode::Create, &error);
     if (ok) {
         QSqlQuery query(db.db());
-        ok = query.exec(QStringLiteral("SELECT coalesce(max(seq), 0), count(*) FROM requests")) &&
+        ok = query.exec(options.indexFingerprints
+                            ? QStringLiteral("CREATE INDEX IF NOT EXISTS requests_fingerprint ON "
+                                             "requests(fingerprint)")
+                            : QStringLiteral("DROP INDEX IF EXISTS requests_fingerprint")) &&
+             query.exec(QStringLiteral("SELECT coalesce(max(seq), 0), count(*) FROM requests")) &&
              query.next();
         if (ok) {
             m_lastSeqAtOpen = query.value(0).toULongLong();

@@ -12,6 +12,8 @@ class VerificationCodec
 {
 public:
     static QJsonObject toJson(const Verification &verification);
+    // The same members as compact JSON text, written directly: what the store keeps per request.
+    static QByteArray toJsonText(const Verification &verification);
     // Unknown or missing fields fall back to defaults; an unknown verdict reads as MalformedToken.
     static Verification fromJson(const QJsonObject &json);
 };

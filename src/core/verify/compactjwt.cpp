@@ -65,6 +65,8 @@ std::optional<CompactJwt> CompactJwt::parse(QByteArrayView token, QString *error
         return std::nullopt;
     jwt.signingInput = token.first(segments.at(0).size() + 1 + segments.at(1).size()).toByteArray();
     jwt.signature = std::move(decoded[2]);
+    jwt.headerText = std::move(decoded[0]);
+    jwt.claimsText = std::move(decoded[1]);
     return jwt;
 }
 

@@ -16,6 +16,8 @@ struct CompactJwt
     QByteArray signature;    // the decoded third segment (empty for alg "none")
     QJsonObject header;
     QJsonObject claims;
+    // The decoded header and payload bytes: JSON text that parsed as the objects above.
+    QByteArray headerText, claimsText;
 
     // Exactly three segments of strict unpadded base64url; header and payload JSON objects.
     // On failure returns nothing and puts a one-line reason (no token text) into *error.

@@ -85,25 +85,25 @@ QString verdictAdvice(Verdict verdict)
     return QString();
 }
 
+QString Verification::summaryDetail() const
+{
+    if (verdict == Verdict::Valid)
+        return QStringLiteral("signature and body hash match");
+    if (verdict == Verdict::Unverified)
+        return QStringLiteral("no API keys configured: the token was read but not checked");
+    for (const VerificationStep &step : steps) {
+        if (step.outcome == VerificationStep::Outcome::Failed)
+            return step.detail;
+    }
+    return QString();
+}
+
 QJsonObject Verification::toJson() const
 {
-    QString detail;
-    if (verdict == Verdict::Valid) {
-        detail = QStringLiteral("signature and body hash match");
-    } else if (verdict == Verdict::Unverified) {
-        detail = QStringLiteral("no API keys configured: the token was read but not checked");
-    } else {
-        for (const VerificationStep &step : steps) {
-            if (step.outcome == VerificationStep::Outcome::Failed) {
-                detail = step.detail;
-                break;
-            }
-        }
-    }
     QJsonObject json{{"status", verdictName(verdict)},
                      {"issuer", issuer},
                      {"token_source", tokenSource},
-                     {"detail", detail}};
+                     {"detail", summaryDetail()}};
     if (bearerPrefixStripped)
         json.insert("bearer_prefix_stripped", true);
     if (tokenHeadersDiffer)

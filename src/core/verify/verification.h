@@ -60,8 +60,11 @@ struct Verification
     bool bearerPrefixStripped = false;
     // Authorization and Hash-Token both present with different tokens.
     bool tokenHeadersDiffer = false;
-    QJsonObject jwtHeader;     // decoded JOSE header, when it parsed
-    QJsonObject jwtClaims;     // decoded payload, when it parsed
+    QJsonObject jwtHeader; // decoded JOSE header, when it parsed
+    QJsonObject jwtClaims; // decoded payload, when it parsed
+    // The same two as the JSON text that was sent, when known: the store keeps it as it is
+    // rather than serialising the objects again. Empty after a round trip through a file.
+    QByteArray jwtHeaderText, jwtClaimsText;
     QString issuer;            // the `iss` claim
     bool issuerKnown = false;  // a configured key has this issuer
     qint64 verifiedAtSecs = 0; // the "now" used for time checks
@@ -77,6 +80,8 @@ struct Verification
     bool isFailure() const { return verdict != Verdict::Valid && verdict != Verdict::Unverified; }
     // Compact JSON for headless output and exports: status, issuer, token source, detail text.
     QJsonObject toJson() const;
+    // The detail toJson() gives: the failing step in words, or what a valid verdict means.
+    QString summaryDetail() const;
 };
 
 } // namespace pnm

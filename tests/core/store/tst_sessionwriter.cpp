@@ -67,6 +67,7 @@ private slots:
     void badFiles();
     void headerBlockIsExact();
     void oneWriterPerSession();
+    void fingerprintIndexOnlyWhenAsked();
 
 private:
     QTemporaryDir m_dir;
@@ -265,6 +266,56 @@ void TestSessionWriter::oneWriterPerSession()
     first.close();
     QVERIFY(!QFile::exists(path + ".lock"));
     QVERIFY2(second.open({path}, {}, &error), qPrintable(error));
+}
+
+namespace {
+// Whether the session file has the fingerprint index, read through a connection of our own.
+bool hasFingerprintIndex(const QString &path)
+{
+    bool found = false;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "index-check");
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            found = query.exec(QStringLiteral("SELECT 1 FROM sqlite_master WHERE type = 'index' "
+                                              "AND name = 'requests_fingerprint'")) &&
+                    query.next();
+        }
+    }
+    QSqlDatabase::removeDatabase("index-check");
+    return found;
+}
+} // namespace
+
+void TestSessionWriter::fingerprintIndexOnlyWhenAsked()
+{
+    const QString path = m_dir.filePath("index.pnmsession");
+    QString error;
+    SessionStoreOptions importing{path};
+    importing.indexFingerprints = true;
+    {
+        SessionWriter writer;
+        QVERIFY2(writer.open(importing, {}, &error), qPrintable(error));
+        QCOMPARE(appendAll(writer, {makeRequest(1, 1), makeRequest(2, 2)}), 2);
+    }
+    QVERIFY(hasFingerprintIndex(path));
+    {
+        SessionWriter writer; // recording: the index goes, the rows stay
+        QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
+        QCOMPARE(appendAll(writer, {makeRequest(3, 3)}), 1);
+    }
+    QVERIFY(!hasFingerprintIndex(path));
+    {
+        SessionWriter writer; // an import later builds it again over every row
+        QVERIFY2(writer.open(importing, {}, &error), qPrintable(error));
+        writer.close();
+    }
+    QVERIFY(hasFingerprintIndex(path));
+    SessionReader reader;
+    QVERIFY(reader.open(path, &error));
+    QCOMPARE(reader.count(), 3u);
+    QVERIFY(reader.containsFingerprint(RequestRow::fingerprint(makeRequest(3, 3))));
 }
 
 QTEST_GUILESS_MAIN(TestSessionWriter)
