@@ -7,6 +7,7 @@
 #include "monitorsession.h"
 #include "sessioncommand.h"
 #include "signalwatcher.h"
+#include "unixdispatcher.h"
 
 #include <QApplication>
 #include <QProcessEnvironment>
@@ -40,6 +41,9 @@ int WindowedMonitor::run(int argc, char *argv[])
     for (int i = 0; i < argc; ++i)
         arguments.append(QString::fromLocal8Bit(argv[i]));
     QApplication app(argc, argv);
+    // After QApplication: the GUI thread keeps GLib for the platform theme; the ingest thread
+    // started below gets the cheaper dispatcher.
+    preferUnixEventDispatcher();
     QApplication::setApplicationName(QStringLiteral("pnm-webhook-monitor"));
     QApplication::setOrganizationName(QStringLiteral("pnm-webhook-monitor"));
     QApplication::setApplicationVersion(QStringLiteral(PNM_VERSION));

@@ -127,7 +127,7 @@ void EventTableView::handleReset()
         m_currentSeq = 0; // the table was cleared: that request is gone
         emit currentSeqChanged(0);
     }
-    if (m_currentSeq != 0 && m_proxy->rowForSeq(m_currentSeq) >= 0)
+    if (m_proxy && m_currentSeq != 0 && m_proxy->rowForSeq(m_currentSeq) >= 0)
         selectSeq(m_currentSeq);
     else if (m_follow)
         scrollToNewest();

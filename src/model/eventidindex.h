@@ -102,7 +102,7 @@ inline std::string_view EventIdIndex::id(int row) const
 
 inline qsizetype EventIdIndex::memoryBytes() const
 {
-    return qsizetype(m_text.capacity() + m_ends.capacity() * sizeof(quint32));
+    return qsizetype(m_text.capacity()) + qsizetype(m_ends.capacity()) * qsizetype(sizeof(quint32));
 }
 
 inline bool EventIdIndex::contains(int row, std::string_view term) const
