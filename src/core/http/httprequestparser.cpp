@@ -92,8 +92,11 @@ struct HttpRequestParser::Callbacks
                               QStringLiteral("declared body of %1 bytes exceeds the limit of %2")
                                   .arg(self->m_declaredLength)
                                   .arg(self->m_limits.maxBodyBytes));
+        // Reserve what a webhook needs, not what a header claims: hundreds of connections each
+        // declaring the limit and sending nothing would otherwise reserve gigabytes up front.
+        constexpr qint64 kMaxReserveBytes = 64 * 1024;
         if (self->m_declaredLength > 0)
-            self->m_request.body.reserve(self->m_declaredLength);
+            self->m_request.body.reserve(std::min(self->m_declaredLength, kMaxReserveBytes));
         // Stop here only when a body follows: that is when a client may wait for 100 Continue.
         // A request without one completes within this same call.
         const bool bodyFollows = chunked || self->m_declaredLength > 0;
