@@ -17,6 +17,8 @@ packages=(
   desktop-file-utils appstream              # validators for the desktop entry and metainfo
   man-db                                    # the package test renders the man pages
   clang libclang-rt-14-dev                  # libFuzzer + sanitizers for fuzz/run.sh
+  clang-tidy                                # .ci/clang-tidy.sh (CI's static analysis step)
+  nginx-light sqlite3                       # references in benchmarks/run-all.sh
 )
 # The interop tests run LiveKit's Node SDK. Any Node.js with npm will do (some machines carry
 # NodeSource's build, which bundles npm and conflicts with Debian's npm package).
