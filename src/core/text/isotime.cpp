@@ -69,7 +69,8 @@ std::optional<QString> fromSecs(qint64 secs)
 
 QString fromMSecs(qint64 msecs)
 {
-    const qint64 secs = msecs >= 0 ? msecs / 1000 : -((-msecs + 999) / 1000);
+    // Floor division without negating (INT64_MIN has no positive counterpart).
+    const qint64 secs = msecs / 1000 - (msecs % 1000 < 0 ? 1 : 0);
     constexpr qint64 kLimit = 400'000'000'000LL;
     const CivilTime t = civil(std::clamp(secs, -kLimit, kLimit));
     if (secs < -kLimit || secs > kLimit || t.year < 1 || t.year > 9999)
