@@ -82,7 +82,6 @@ void IngestPipeline::finish(RecordedRequest recorded, const HttpResponder &respo
 
 void IngestPipeline::announce(RecordedRequest recorded)
 {
-    emit requestRecorded(recorded);
     if (m_announced.isEmpty())
         QMetaObject::invokeMethod(this, &IngestPipeline::flushAnnounced, Qt::QueuedConnection);
     m_announced.append(std::move(recorded));

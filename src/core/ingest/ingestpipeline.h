@@ -37,11 +37,8 @@ public:
     static HttpResponse responseFor(const RecordedRequest &recorded);
 
 signals:
-    // Emitted once per request, in sequence order, with the status actually answered, on the
-    // pipeline's thread.
-    void requestRecorded(const pnm::RecordedRequest &request);
-    // The same requests gathered per event-loop pass: what crosses to other threads, so a burst
-    // costs one queued call rather than one per request.
+    // The requests recorded since the last event-loop pass, in sequence order, each with the
+    // status actually answered: one queued call per burst rather than one per request.
     void requestsRecorded(const QList<pnm::RecordedRequest> &requests);
 
 private:
