@@ -25,6 +25,20 @@ void SessionJob::run(std::function<void()> work)
     m_thread->start();
 }
 
+void SessionJob::finish(std::function<void()> announce)
+{
+    // Job thread. The result is announced on the owner's thread once the job thread has ended,
+    // so a start*() in reaction to it is not refused as "another job is running".
+    QMetaObject::invokeMethod(
+        this,
+        [this, thread = QThread::currentThread(), announce = std::move(announce)] {
+            if (m_thread.get() == thread) // else run() has waited for it already
+                m_thread->wait();
+            announce();
+        },
+        Qt::QueuedConnection);
+}
+
 void SessionJob::startExport(const QString &sessionPath, const QString &outPath,
                              ExportOptions options)
 {
@@ -37,7 +51,9 @@ void SessionJob::startExport(const QString &sessionPath, const QString &outPath,
     // Signals emitted from the job thread reach this object's thread queued.
     options.progress = [this](quint64 done, quint64 total) { emit progressed(done, total); };
     run([this, sessionPath, outPath, options] {
-        emit exportFinished(SessionExporter::exportSession(sessionPath, outPath, options));
+        finish([this, result = SessionExporter::exportSession(sessionPath, outPath, options)] {
+            emit exportFinished(result);
+        });
     });
 }
 
@@ -50,7 +66,9 @@ void SessionJob::startImport(const QString &sessionPath, const QString &filePath
         return;
     }
     run([this, sessionPath, filePath, options] {
-        emit importFinished(SessionImporter::importInto(sessionPath, filePath, options));
+        finish([this, result = SessionImporter::importInto(sessionPath, filePath, options)] {
+            emit importFinished(result);
+        });
     });
 }
 

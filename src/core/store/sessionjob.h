@@ -39,6 +39,7 @@ signals:
 
 private:
     void run(std::function<void()> work);
+    void finish(std::function<void()> announce);
 
     std::unique_ptr<QThread> m_thread;
     std::atomic_bool m_cancel{false};
