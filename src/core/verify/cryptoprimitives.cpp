@@ -1,6 +1,8 @@
 #include "verify/cryptoprimitives.h"
 
 #include <array>
+#include <memory>
+#include <openssl/core_names.h>
 #include <openssl/crypto.h>
 #include <openssl/evp.h>
 
@@ -20,6 +22,62 @@ const char *digestName(HmacDigest digest)
     }
     return "SHA256";
 }
+
+// OpenSSL 3 looks an algorithm up by name on every implicit use (EVP_sha256(), EVP_Q_mac), which
+// cost more than the hashing itself for a webhook-sized input. Fetched once, kept for the process.
+const EVP_MD *fetchedDigest(HmacDigest digest)
+{
+    static const std::array<EVP_MD *, 3> digests = {EVP_MD_fetch(nullptr, "SHA256", nullptr),
+                                                    EVP_MD_fetch(nullptr, "SHA384", nullptr),
+                                                    EVP_MD_fetch(nullptr, "SHA512", nullptr)};
+    return digests[size_t(digest)];
+}
+
+EVP_MAC *fetchedHmac()
+{
+    static EVP_MAC *const mac = EVP_MAC_fetch(nullptr, "HMAC", nullptr);
+    return mac;
+}
+
+// One keyed HMAC context per thread and digest, re-initialised with the same key for the next
+// message: a receiver checks nearly every token with the same secret, and setting a key up
+// (hashing it into the inner and outer pads, fetching the digest) was most of an HMAC's cost.
+class KeyedHmac
+{
+public:
+    ~KeyedHmac() { EVP_MAC_CTX_free(m_context); }
+
+    bool start(HmacDigest digest, QByteArrayView key)
+    {
+        if (m_context && m_key == key)
+            return EVP_MAC_init(m_context, nullptr, 0, nullptr) == 1;
+        EVP_MAC_CTX_free(m_context);
+        m_key.clear();
+        m_context = EVP_MAC_CTX_new(fetchedHmac());
+        if (!m_context)
+            return false;
+        const std::array<OSSL_PARAM, 2> params = {
+            OSSL_PARAM_construct_utf8_string(OSSL_MAC_PARAM_DIGEST,
+                                             const_cast<char *>(digestName(digest)), 0),
+            OSSL_PARAM_construct_end()};
+        // OpenSSL reads a null key pointer as "no key given"; an empty secret is still a key.
+        static const unsigned char kNoByte = 0;
+        const auto *keyBytes =
+            key.isEmpty() ? &kNoByte : reinterpret_cast<const unsigned char *>(key.data());
+        if (EVP_MAC_init(m_context, keyBytes, size_t(key.size()), params.data()) != 1) {
+            EVP_MAC_CTX_free(m_context);
+            m_context = nullptr;
+            return false;
+        }
+        m_key = key.toByteArray();
+        return true;
+    }
+    EVP_MAC_CTX *context() const { return m_context; }
+
+private:
+    EVP_MAC_CTX *m_context = nullptr;
+    QByteArray m_key;
+};
 
 // Value of one base64url character, or -1 for a byte outside the alphabet.
 int base64UrlValue(char c)
@@ -41,10 +99,24 @@ int base64UrlValue(char c)
 
 QByteArray sha256(QByteArrayView data)
 {
+    return sha256({data});
+}
+
+QByteArray sha256(std::initializer_list<QByteArrayView> parts)
+{
+    thread_local const std::unique_ptr<EVP_MD_CTX, decltype(&EVP_MD_CTX_free)> context(
+        EVP_MD_CTX_new(), &EVP_MD_CTX_free);
     std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
     unsigned int outLength = 0;
-    if (EVP_Digest(data.data(), size_t(data.size()), out.data(), &outLength, EVP_sha256(),
-                   nullptr) != 1)
+    if (!context ||
+        EVP_DigestInit_ex2(context.get(), fetchedDigest(HmacDigest::Sha256), nullptr) != 1)
+        return {};
+    for (const QByteArrayView part : parts) {
+        if (!part.isEmpty() &&
+            EVP_DigestUpdate(context.get(), part.data(), size_t(part.size())) != 1)
+            return {};
+    }
+    if (EVP_DigestFinal_ex(context.get(), out.data(), &outLength) != 1)
         return {};
     return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(outLength));
 }
@@ -56,16 +128,15 @@ QString sha256Base64(QByteArrayView data)
 
 QByteArray hmac(HmacDigest digest, QByteArrayView key, QByteArrayView data)
 {
+    thread_local std::array<KeyedHmac, 3> keyed;
+    KeyedHmac &mac = keyed[size_t(digest)];
     std::array<unsigned char, EVP_MAX_MD_SIZE> out{};
     size_t outLength = 0;
-    // OpenSSL reads a null key pointer as "no key given"; an empty secret is still a key.
-    static const unsigned char kNoBytes = 0;
-    const void *keyBytes = key.isEmpty() ? &kNoBytes : static_cast<const void *>(key.data());
-    const unsigned char *dataBytes =
-        data.isEmpty() ? &kNoBytes : reinterpret_cast<const unsigned char *>(data.data());
-    if (!EVP_Q_mac(nullptr, "HMAC", nullptr, digestName(digest), nullptr, keyBytes,
-                   size_t(key.size()), dataBytes, size_t(data.size()), out.data(), out.size(),
-                   &outLength))
+    if (!mac.start(digest, key) ||
+        (!data.isEmpty() &&
+         EVP_MAC_update(mac.context(), reinterpret_cast<const unsigned char *>(data.data()),
+                        size_t(data.size())) != 1) ||
+        EVP_MAC_final(mac.context(), out.data(), &outLength, out.size()) != 1)
         return {};
     return QByteArray(reinterpret_cast<const char *>(out.data()), qsizetype(outLength));
 }

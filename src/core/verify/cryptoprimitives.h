@@ -1,10 +1,11 @@
 // Hashing, HMAC and base64url helpers for JWT signing and verification (RFC 7515, protocol.md
-// sections 2 and 3), on OpenSSL 3. Free functions without state: safe from any thread.
+// sections 2 and 3), on OpenSSL 3. Safe from any thread: what they cache is per thread.
 #pragma once
 
 #include <QByteArray>
 #include <QByteArrayView>
 #include <QString>
+#include <initializer_list>
 #include <optional>
 
 namespace pnm::crypto {
@@ -18,6 +19,8 @@ enum class HmacDigest
 
 // The raw 32-byte SHA-256 digest.
 QByteArray sha256(QByteArrayView data);
+// The same over the parts one after another, as if they were joined (without joining them).
+QByteArray sha256(std::initializer_list<QByteArrayView> parts);
 // Base64 standard alphabet WITH "=" padding of SHA-256(data): the form of the `sha256` claim
 // (protocol.md 2.3, Go base64.StdEncoding), 44 characters.
 QString sha256Base64(QByteArrayView data);
