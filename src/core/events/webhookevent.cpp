@@ -1,5 +1,9 @@
 #include "events/webhookevent.h"
 
+#include "text/jsontextwriter.h"
+
+#include <QJsonDocument>
+
 using namespace Qt::Literals::StringLiterals;
 
 namespace pnm {
@@ -27,87 +31,52 @@ QString eventFamilyName(EventFamily family)
 
 namespace {
 
-// The summary leaves out what is empty so a headless line stays short.
-void insertText(QJsonObject &object, QLatin1String key, const QString &text)
+// The summary leaves out what is empty so a headless line stays short. Parts are written straight
+// to text: the headless monitor writes one summary per request.
+class SummaryWriter
 {
-    if (!text.isEmpty())
-        object.insert(key, text);
-}
+public:
+    explicit SummaryWriter(JsonTextWriter &out) : m_out(out) {}
 
-template <typename Number>
-void insertNumber(QJsonObject &object, QLatin1String key, const std::optional<Number> &number)
-{
-    if (number)
-        object.insert(key, *number);
-}
+    void text(QLatin1StringView key, const QString &value)
+    {
+        if (value.isEmpty())
+            return;
+        member(key);
+        m_out.string(value);
+    }
+    template <typename Number>
+    void number(QLatin1StringView key, const std::optional<Number> &value)
+    {
+        if (!value)
+            return;
+        member(key);
+        m_out.value(QJsonValue(*value));
+    }
+    // An object member that is left out when nothing in it is written.
+    template <typename Fill> void part(QLatin1StringView key, Fill fill)
+    {
+        m_pendingPart = key;
+        fill();
+        if (m_pendingPart.isEmpty())
+            m_out.endObject();
+        m_pendingPart = {};
+    }
 
-void insertPart(QJsonObject &summary, QLatin1String key, const QJsonObject &part)
-{
-    if (!part.isEmpty())
-        summary.insert(key, part);
-}
+private:
+    void member(QLatin1StringView key)
+    {
+        if (!m_pendingPart.isEmpty()) {
+            m_out.key(m_pendingPart);
+            m_out.beginObject();
+            m_pendingPart = {};
+        }
+        m_out.key(key);
+    }
 
-QJsonObject roomSummary(const EventRoom &room)
-{
-    QJsonObject part;
-    insertText(part, "room_id"_L1, room.roomId);
-    insertText(part, "sid"_L1, room.sid);
-    insertText(part, "title"_L1, room.title);
-    return part;
-}
-
-QJsonObject participantSummary(const EventParticipant &participant)
-{
-    QJsonObject part;
-    insertText(part, "identity"_L1, participant.identity);
-    insertText(part, "name"_L1, participant.name);
-    insertText(part, "sid"_L1, participant.sid);
-    return part;
-}
-
-QJsonObject trackSummary(const EventTrack &track)
-{
-    QJsonObject part;
-    insertText(part, "sid"_L1, track.sid);
-    insertText(part, "type"_L1, track.type);
-    insertText(part, "source"_L1, track.source);
-    return part;
-}
-
-// Sizes carry their unit in the key: recordings report MB, artifacts bytes (protocol.md 8.11).
-QJsonObject recordingSummary(const EventRecording &recording)
-{
-    QJsonObject part;
-    insertText(part, "record_id"_L1, recording.recordId);
-    insertText(part, "recorder_id"_L1, recording.recorderId);
-    insertText(part, "recorder_msg"_L1, recording.recorderMsg);
-    insertText(part, "file_path"_L1, recording.filePath);
-    insertNumber(part, "file_size_mb"_L1, recording.fileSizeMb);
-    return part;
-}
-
-QJsonObject artifactSummary(const EventArtifact &artifact)
-{
-    QJsonObject part;
-    insertText(part, "type"_L1, artifact.type);
-    insertText(part, "artifact_id"_L1, artifact.artifactId);
-    insertText(part, "reference_artifact_id"_L1, artifact.referenceArtifactId);
-    insertText(part, "user_id"_L1, artifact.userId);
-    insertText(part, "user_name"_L1, artifact.userName);
-    insertText(part, "file_path"_L1, artifact.filePath);
-    insertText(part, "mime_type"_L1, artifact.mimeType);
-    insertNumber(part, "file_size_bytes"_L1, artifact.fileSizeBytes);
-    insertText(part, "usage"_L1, artifact.usage.keys().join(u','));
-    return part;
-}
-
-QJsonObject speechSummary(const EventSpeechService &speech)
-{
-    QJsonObject part;
-    insertText(part, "user_id"_L1, speech.userId);
-    insertNumber(part, "total_usage_secs"_L1, speech.totalUsageSecs);
-    return part;
-}
+    JsonTextWriter &m_out;
+    QLatin1StringView m_pendingPart;
+};
 
 QString bodyError(const WebhookEvent &event)
 {
@@ -116,32 +85,79 @@ QString bodyError(const WebhookEvent &event)
 
 } // namespace
 
+void WebhookEvent::writeSummaryMembers(JsonTextWriter &out) const
+{
+    if (!isDecoded()) {
+        out.key("body_error"_L1);
+        out.string(bodyError(*this));
+        return;
+    }
+    SummaryWriter summary(out);
+    summary.text("event"_L1, event);
+    summary.text("id"_L1, id);
+    summary.number("created_at"_L1, createdAt);
+    out.key("family"_L1);
+    out.string(eventFamilyName(family));
+    if (room)
+        summary.part("room"_L1, [&] {
+            summary.text("room_id"_L1, room->roomId);
+            summary.text("sid"_L1, room->sid);
+            summary.text("title"_L1, room->title);
+        });
+    if (participant)
+        summary.part("participant"_L1, [&] {
+            summary.text("identity"_L1, participant->identity);
+            summary.text("name"_L1, participant->name);
+            summary.text("sid"_L1, participant->sid);
+        });
+    if (track)
+        summary.part("track"_L1, [&] {
+            summary.text("sid"_L1, track->sid);
+            summary.text("type"_L1, track->type);
+            summary.text("source"_L1, track->source);
+        });
+    // Sizes carry their unit in the key: recordings report MB, artifacts bytes (protocol.md 8.11).
+    if (recording)
+        summary.part("recording"_L1, [&] {
+            summary.text("record_id"_L1, recording->recordId);
+            summary.text("recorder_id"_L1, recording->recorderId);
+            summary.text("recorder_msg"_L1, recording->recorderMsg);
+            summary.text("file_path"_L1, recording->filePath);
+            summary.number("file_size_mb"_L1, recording->fileSizeMb);
+        });
+    if (artifact)
+        summary.part("artifact"_L1, [&] {
+            summary.text("type"_L1, artifact->type);
+            summary.text("artifact_id"_L1, artifact->artifactId);
+            summary.text("reference_artifact_id"_L1, artifact->referenceArtifactId);
+            summary.text("user_id"_L1, artifact->userId);
+            summary.text("user_name"_L1, artifact->userName);
+            summary.text("file_path"_L1, artifact->filePath);
+            summary.text("mime_type"_L1, artifact->mimeType);
+            summary.number("file_size_bytes"_L1, artifact->fileSizeBytes);
+            summary.text("usage"_L1, artifact->usage.keys().join(u','));
+        });
+    if (analytics) {
+        out.key("analytics"_L1);
+        out.beginObject();
+        out.key("file_id"_L1);
+        out.string(analytics->fileId);
+        out.endObject();
+    }
+    if (speechService)
+        summary.part("speech"_L1, [&] {
+            summary.text("user_id"_L1, speechService->userId);
+            summary.number("total_usage_secs"_L1, speechService->totalUsageSecs);
+        });
+}
+
 QJsonObject WebhookEvent::toSummaryJson() const
 {
-    QJsonObject summary;
-    if (!isDecoded()) {
-        summary.insert("body_error"_L1, bodyError(*this));
-        return summary;
-    }
-    insertText(summary, "event"_L1, event);
-    insertText(summary, "id"_L1, id);
-    insertNumber(summary, "created_at"_L1, createdAt);
-    summary.insert("family"_L1, eventFamilyName(family));
-    if (room)
-        insertPart(summary, "room"_L1, roomSummary(*room));
-    if (participant)
-        insertPart(summary, "participant"_L1, participantSummary(*participant));
-    if (track)
-        insertPart(summary, "track"_L1, trackSummary(*track));
-    if (recording)
-        insertPart(summary, "recording"_L1, recordingSummary(*recording));
-    if (artifact)
-        insertPart(summary, "artifact"_L1, artifactSummary(*artifact));
-    if (analytics)
-        insertPart(summary, "analytics"_L1, QJsonObject{{"file_id"_L1, analytics->fileId}});
-    if (speechService)
-        insertPart(summary, "speech"_L1, speechSummary(*speechService));
-    return summary;
+    JsonTextWriter out;
+    out.beginObject();
+    writeSummaryMembers(out);
+    out.endObject();
+    return QJsonDocument::fromJson(out.text()).object();
 }
 
 } // namespace pnm

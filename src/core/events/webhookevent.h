@@ -10,6 +10,8 @@
 
 namespace pnm {
 
+class JsonTextWriter;
+
 // Used for colouring, filtering and grouping; derived from the event name.
 enum class EventFamily
 {
@@ -116,6 +118,8 @@ struct WebhookEvent
     // Compact summary for headless output: event, id, created_at, room{room_id,sid,title},
     // participant{identity,name,sid}, track{sid,type,source}, ... only what is present.
     QJsonObject toSummaryJson() const;
+    // The same members written into an object `out` has open (the headless line).
+    void writeSummaryMembers(JsonTextWriter &out) const;
 };
 
 } // namespace pnm

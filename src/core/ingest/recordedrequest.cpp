@@ -60,11 +60,7 @@ QByteArray RecordedRequest::toJsonLine() const
         out.string(protocolError);
     }
     // Decoded fields have names of their own (event, id, room, ...), never the ones above.
-    const QJsonObject summary = event.toSummaryJson();
-    for (auto it = summary.begin(); it != summary.end(); ++it) {
-        out.key(QLatin1StringView(it.key().toLatin1()));
-        out.value(it.value());
-    }
+    event.writeSummaryMembers(out);
     key("verification"); // the members of Verification::toJson(), written directly
     out.beginObject();
     if (verification.bearerPrefixStripped) {
