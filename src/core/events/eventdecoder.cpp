@@ -65,11 +65,14 @@ constexpr QLatin1String kTopLevelFields[] = {
 
 bool isTopLevelField(const QString &key)
 {
-    for (const QLatin1String field : kTopLevelFields) {
-        if (key == field || key == ProtoJsonReader::jsonName(field))
-            return true;
-    }
-    return false;
+    // Both spellings protojson accepts, spelled once.
+    static const QStringList names = [] {
+        QStringList all;
+        for (const QLatin1String field : kTopLevelFields)
+            all << QString(field) << ProtoJsonReader::jsonName(field);
+        return all;
+    }();
+    return names.contains(key);
 }
 
 QString describeNonObject(const QJsonValue &value)

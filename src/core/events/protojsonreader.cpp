@@ -1,5 +1,6 @@
 #include "events/protojsonreader.h"
 
+#include <array>
 #include <cmath>
 #include <limits>
 
@@ -33,7 +34,24 @@ QJsonValue ProtoJsonReader::value(QLatin1String protoName) const
     const auto it = m_object.constFind(protoName);
     if (it != m_object.constEnd())
         return it.value();
-    return m_object.value(jsonName(protoName));
+    if (!protoName.contains(QLatin1Char('_')))
+        return QJsonValue(QJsonValue::Undefined); // its JSON name is the same
+    // Most fields are absent from a given event, so this runs for most lookups: spell the JSON
+    // name on the stack rather than in a new QString.
+    std::array<char, 64> buffer{};
+    if (protoName.size() > qsizetype(buffer.size()))
+        return m_object.value(jsonName(protoName));
+    qsizetype length = 0;
+    bool upperNext = false;
+    for (const char c : protoName) {
+        if (c == '_') {
+            upperNext = true;
+            continue;
+        }
+        buffer[size_t(length++)] = upperNext && c >= 'a' && c <= 'z' ? char(c - 'a' + 'A') : c;
+        upperNext = false;
+    }
+    return m_object.value(QLatin1StringView(buffer.data(), length));
 }
 
 bool ProtoJsonReader::has(QLatin1String protoName) const
