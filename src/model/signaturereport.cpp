@@ -110,7 +110,7 @@ QList<TextRow> SignatureReport::fields(const Verification &v)
 QList<TextRow> SignatureReport::steps(const Verification &verification)
 {
     QList<TextRow> rows;
-    for (const VerificationStep &step : verification.steps)
+    for (const VerificationStep &step : verification.stepList())
         rows.append({{step.name, outcomeText(step.outcome), step.detail},
                      step.outcome == VerificationStep::Outcome::Failed});
     return rows;

@@ -57,6 +57,8 @@ QJsonObject VerificationCodec::toJson(const Verification &v)
                                  {"detail", step.detail}});
     QJsonObject json{{"verdict", verdictName(v.verdict)},
                      {"steps", steps},
+                     {"steps_derived", v.stepsDeferred},
+                     {"body_bytes", v.bodyBytes},
                      {"token_source", v.tokenSource},
                      {"bearer_prefix_stripped", v.bearerPrefixStripped},
                      {"token_headers_differ", v.tokenHeadersDiffer},
@@ -87,6 +89,12 @@ QByteArray VerificationCodec::toJsonText(const Verification &v)
     out.beginObject();
     out.key(QLatin1StringView("verdict"));
     out.string(verdictName(v.verdict));
+    // A valid verdict's steps are written from the facts when shown (PassedSteps): the row keeps
+    // the facts, not the same sentences for every request.
+    out.key(QLatin1StringView("steps_derived"));
+    out.boolean(v.stepsDeferred);
+    out.key(QLatin1StringView("body_bytes"));
+    out.number(v.bodyBytes);
     out.key(QLatin1StringView("steps"));
     out.beginArray();
     for (const VerificationStep &step : v.steps) {
@@ -149,6 +157,8 @@ Verification VerificationCodec::fromJson(const QJsonObject &json)
                         outcomeFromName(step.value("outcome").toString()),
                         step.value("detail").toString()});
     }
+    v.stepsDeferred = json.value("steps_derived").toBool();
+    v.bodyBytes = json.value("body_bytes").toInteger(-1);
     v.tokenSource = json.value("token_source").toString();
     v.bearerPrefixStripped = json.value("bearer_prefix_stripped").toBool();
     v.tokenHeadersDiffer = json.value("token_headers_differ").toBool();

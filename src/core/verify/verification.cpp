@@ -1,5 +1,7 @@
 #include "verify/verification.h"
 
+#include "verify/passedsteps.h"
+
 #include <array>
 #include <utility>
 
@@ -83,6 +85,11 @@ QString verdictAdvice(Verdict verdict)
                               "covers the exact bytes sent.");
     }
     return QString();
+}
+
+QList<VerificationStep> Verification::stepList() const
+{
+    return stepsDeferred ? PassedSteps::all(*this) : steps;
 }
 
 QString Verification::summaryDetail() const

@@ -54,7 +54,13 @@ struct VerificationStep
 struct Verification
 {
     Verdict verdict = Verdict::MissingToken;
+    // Read them with stepList(): a valid verdict from the verifier leaves them unwritten.
     QList<VerificationStep> steps;
+    // The steps are those of a valid verdict, to be written from the facts below when shown
+    // (PassedSteps): they are the same words every time, and writing them for every request was
+    // a good part of the ingest path and of each stored row.
+    bool stepsDeferred = false;
+    qint64 bodyBytes = -1; // size of the body that was hashed, when known
 
     QString tokenSource; // "Authorization" or "Hash-Token" (as spelled on the wire), or empty
     bool bearerPrefixStripped = false;
@@ -76,6 +82,8 @@ struct Verification
     QString computedSha256; // base64-std SHA-256 of the raw body bytes
 
     bool isValid() const { return verdict == Verdict::Valid; }
+    // The steps, written now if they were deferred.
+    QList<VerificationStep> stepList() const;
     // Failed: a token was present or required and did not check out. Unverified is not failed.
     bool isFailure() const { return verdict != Verdict::Valid && verdict != Verdict::Unverified; }
     // Compact JSON for headless output and exports: status, issuer, token source, detail text.

@@ -3,6 +3,7 @@
 #include "text/isotime.h"
 #include "verify/compactjwt.h"
 #include "verify/cryptoprimitives.h"
+#include "verify/passedsteps.h"
 
 #include <QDateTime>
 #include <QJsonDocument>
@@ -27,17 +28,6 @@ const QByteArray kHashToken = QByteArrayLiteral("Hash-Token");
 
 using Outcome = VerificationStep::Outcome;
 
-// Text taken from a token shown in a detail line: quoted, on one line, bounded in length.
-QString quoted(const QString &text)
-{
-    QString shown = text.left(kMaxShownChars);
-    for (QChar &c : shown) {
-        if (c.category() == QChar::Other_Control)
-            c = u'?';
-    }
-    return u'"' + shown + QLatin1String(text.size() > kMaxShownChars ? "...\"" : "\"");
-}
-
 QString jsonTypeName(const QJsonValue &value)
 {
     switch (value.type()) {
@@ -59,28 +49,10 @@ QString jsonTypeName(const QJsonValue &value)
     return QStringLiteral("absent");
 }
 
-QString formatNumber(double value)
-{
-    return QString::number(value, 'g', QLocale::FloatingPointShortest);
-}
-
-// "1767225900 (2026-01-01T00:00:00Z)": unix seconds as sent plus the same instant readable.
-QString describeTime(double secs)
-{
-    QString iso = QStringLiteral("out of range");
-    if (std::abs(secs) < 1e14) {
-        const qint64 whole = qint64(std::floor(secs));
-        // By hand: QDateTime's formatting showed in ingest profiles (up to four per request).
-        if (const std::optional<QString> fast = isotime::fromSecs(whole)) {
-            iso = *fast;
-        } else {
-            const QDateTime utc = QDateTime::fromSecsSinceEpoch(whole, Qt::UTC);
-            if (utc.isValid())
-                iso = utc.toString(Qt::ISODate);
-        }
-    }
-    return formatNumber(secs) + QStringLiteral(" (") + iso + u')';
-}
+// The words shared with the texts of passed steps.
+constexpr auto quoted = &PassedSteps::quoted;
+constexpr auto formatNumber = &PassedSteps::formatNumber;
+constexpr auto describeTime = &PassedSteps::describeTime;
 
 // A NumericDate claim (RFC 7519 section 2): a JSON number of seconds, fractions allowed.
 struct NumericDate
@@ -204,16 +176,19 @@ public:
     }
     void note(QLatin1StringView name, const QString &detail) { add(name, Outcome::Note, detail); }
 
-    // Records one check; returns whether verification goes on past it.
-    bool check(QLatin1StringView name, bool ok, Verdict failure, const QString &detail)
+    // Records one check; returns whether verification goes on past it. `detail` is called only
+    // when its words are needed now: a check that passes while enforcing is written later, from
+    // the facts, by PassedSteps (see finish()).
+    template <typename Detail>
+    bool check(QLatin1StringView name, bool ok, Verdict failure, Detail detail)
     {
         if (!m_enforcing) {
-            note(name, detail + (ok ? QStringLiteral(" (not verified: no keys configured)")
-                                    : QStringLiteral(" (would be %1; no keys configured)")
-                                          .arg(verdictName(failure))));
+            note(name, detail() + (ok ? QStringLiteral(" (not verified: no keys configured)")
+                                      : QStringLiteral(" (would be %1; no keys configured)")
+                                            .arg(verdictName(failure))));
             return true;
         }
-        add(name, ok ? Outcome::Passed : Outcome::Failed, detail);
+        add(name, ok ? Outcome::Passed : Outcome::Failed, ok ? QString() : detail());
         if (!ok) {
             m_result.verdict = failure;
             skipAfter(name, QStringLiteral("not checked: verification stopped at %1").arg(name));
@@ -221,10 +196,30 @@ public:
         return ok;
     }
 
+    // A step with no words of its own yet (an absent nbf or iat): PassedSteps has them.
+    void addUnwritten(QLatin1StringView name, Outcome outcome) { add(name, outcome, QString()); }
+
+    // Settles the steps once every check has run. A valid verdict's steps are all of the passed
+    // kind, so they are left for Verification::stepList() to write when someone looks; otherwise
+    // the passed ones before the failure are written now.
+    void finish()
+    {
+        if (m_result.verdict == Verdict::Valid) {
+            m_result.steps.clear();
+            m_result.stepsDeferred = true;
+            return;
+        }
+        for (VerificationStep &step : m_result.steps) {
+            if (step.detail.isEmpty())
+                step.detail =
+                    PassedSteps::step(QLatin1StringView(step.name.toLatin1()), m_result).detail;
+        }
+    }
+
     // A failure after which nothing else can be inspected (no token, unparseable token).
     void stop(QLatin1StringView name, Verdict failure, const QString &detail)
     {
-        check(name, false, failure, detail);
+        check(name, false, failure, [&detail] { return detail; });
         if (!m_enforcing)
             skipAfter(name, QStringLiteral("not inspected: no readable token"));
     }
@@ -310,18 +305,19 @@ bool checkTimes(StepRecorder &steps, const ClaimDates &dates, qint64 nowSecs, qi
 {
     const double now = double(nowSecs);
     const double slack = double(leeway);
-    const QString nowText = describeTime(now);
-    const QString leewayText = QStringLiteral("%1 s leeway").arg(leeway);
+    const auto nowText = [now] { return describeTime(now); };
+    const QString leewayText = PassedSteps::leewayText(leeway);
     if (!dates.exp)
         return steps.check(kStepNames[4], false, Verdict::MissingExp,
-                           QStringLiteral("no exp claim"));
+                           [] { return QStringLiteral("no exp claim"); });
     const double exp = dates.exp->value;
     const bool expired = now > exp + slack;
-    const QString expDetail =
-        expired ? QStringLiteral("expired: now %1 is %2 s after exp %3, beyond the %4")
-                      .arg(nowText, formatNumber(now - exp), describeTime(exp), leewayText)
-                : QStringLiteral("exp %1, now %2, %3: not expired")
-                      .arg(describeTime(exp), nowText, leewayText);
+    const auto expDetail = [&] {
+        return expired ? QStringLiteral("expired: now %1 is %2 s after exp %3, beyond the %4")
+                             .arg(nowText(), formatNumber(now - exp), describeTime(exp), leewayText)
+                       : QStringLiteral("exp %1, now %2, %3: not expired")
+                             .arg(describeTime(exp), nowText(), leewayText);
+    };
     if (!steps.check(kStepNames[4], !expired, Verdict::Expired, expDetail))
         return false;
 
@@ -340,20 +336,21 @@ bool checkTimes(StepRecorder &steps, const ClaimDates &dates, qint64 nowSecs, qi
          QLatin1StringView("issued in the future"), QLatin1StringView("not in the future")},
     }};
     for (const LowerBound &bound : lowerBounds) {
-        const QString name(bound.name);
         if (!bound.date) {
-            steps.add(bound.name, Outcome::Skipped, QStringLiteral("no %1 claim").arg(name));
+            steps.addUnwritten(bound.name, Outcome::Skipped); // "no nbf claim"
             continue;
         }
         const double value = bound.date->value;
         const bool early = now + slack < value;
-        const QString detail =
-            early
-                ? QStringLiteral("%1: %2 %3 is %4 s after now %5, beyond the %6")
-                      .arg(QString(bound.failText), name, describeTime(value),
-                           formatNumber(value - now), nowText, leewayText)
-                : QStringLiteral("%1 %2, now %3, %4: %5")
-                      .arg(name, describeTime(value), nowText, leewayText, QString(bound.passText));
+        const auto detail = [&] {
+            const QString name(bound.name);
+            return early ? QStringLiteral("%1: %2 %3 is %4 s after now %5, beyond the %6")
+                               .arg(QString(bound.failText), name, describeTime(value),
+                                    formatNumber(value - now), nowText(), leewayText)
+                         : QStringLiteral("%1 %2, now %3, %4: %5")
+                               .arg(name, describeTime(value), nowText(), leewayText,
+                                    QString(bound.passText));
+        };
         if (!steps.check(bound.name, !early, bound.failure, detail))
             return false;
     }
@@ -368,35 +365,29 @@ void checkBodyHash(StepRecorder &steps, const QJsonObject &claims, const Verific
     const bool hashOk =
         claim.isString() &&
         crypto::constantTimeEquals(result.claimedSha256.toUtf8(), result.computedSha256.toLatin1());
-    const QString size = QString::number(bodySize);
-    QString detail;
-    if (hashOk)
-        detail = QStringLiteral("the sha256 claim equals the SHA-256 of the %1-byte body: %2")
-                     .arg(size, result.computedSha256);
-    else if (!claim.isString())
-        detail = QStringLiteral("the sha256 claim is %1, expected a base64 string; the %2-byte "
-                                "body hashes to %3")
-                     .arg(jsonTypeName(claim), size, result.computedSha256);
-    else
-        detail = QStringLiteral("the sha256 claim %1 differs from the SHA-256 of the %2-byte "
-                                "body: %3%4")
-                     .arg(quoted(result.claimedSha256), size, result.computedSha256,
-                          hashFormHint(result.claimedSha256, result.computedSha256));
+    const auto detail = [&] {
+        const QString size = QString::number(bodySize);
+        if (hashOk)
+            return QStringLiteral("the sha256 claim equals the SHA-256 of the %1-byte body: %2")
+                .arg(size, result.computedSha256);
+        if (!claim.isString())
+            return QStringLiteral("the sha256 claim is %1, expected a base64 string; the %2-byte "
+                                  "body hashes to %3")
+                .arg(jsonTypeName(claim), size, result.computedSha256);
+        return QStringLiteral("the sha256 claim %1 differs from the SHA-256 of the %2-byte "
+                              "body: %3%4")
+            .arg(quoted(result.claimedSha256), size, result.computedSha256,
+                 hashFormHint(result.claimedSha256, result.computedSha256));
+    };
     steps.check(kStepNames[7], hashOk, Verdict::HashMismatch, detail);
 }
 
-} // namespace
-
-Verification WebhookVerifier::verify(const HttpHeaders &headers, const QByteArray &body,
-                                     qint64 nowSecs) const
+// protocol.md section 3, in order; each check that fails ends it.
+void runChecks(StepRecorder &steps, Verification &result, const KeyRing &keys,
+               const HttpHeaders &headers, const QByteArray &body)
 {
-    Verification result;
-    result.verifiedAtSecs = nowSecs;
-    // A negative leeway would reject tokens that are exactly on time.
-    const qint64 leeway = std::max<qint64>(0, m_leewaySecs);
-    result.leewaySecs = leeway;
-    result.computedSha256 = crypto::sha256Base64(body);
-    StepRecorder steps(result, !m_keys.isEmpty());
+    const qint64 nowSecs = result.verifiedAtSecs;
+    const qint64 leeway = result.leewaySecs;
 
     // 3.2: the token and where it came from.
     const TokenChoice choice = chooseToken(headers);
@@ -410,7 +401,7 @@ Verification WebhookVerifier::verify(const HttpHeaders &headers, const QByteArra
                        .arg(choice.source));
     if (choice.token.isEmpty()) {
         steps.stop(kStepNames[0], Verdict::MissingToken, choice.absenceDetail);
-        return result;
+        return;
     }
 
     // 3.3: three base64url segments, JSON object header and payload, numeric dates.
@@ -420,58 +411,80 @@ Verification WebhookVerifier::verify(const HttpHeaders &headers, const QByteArra
     if (!jwt || !readClaims(*jwt, nowSecs, result, &dates, &error)) {
         steps.stop(kStepNames[0], Verdict::MalformedToken,
                    QStringLiteral("%1 header: %2").arg(choice.source, error));
-        return result;
+        return;
     }
-    steps.check(kStepNames[0], true, Verdict::MalformedToken, describeToken(choice, *jwt));
+    steps.check(kStepNames[0], true, Verdict::MalformedToken,
+                [&] { return describeToken(choice, *jwt); });
 
     // 3.4: HS256 only; `typ` is ignored (livekit-server-sdk omits it).
     const QJsonValue alg = jwt->header.value(QLatin1String("alg"));
     const bool algOk = alg.isString() && alg.toString() == QLatin1String("HS256");
-    const QString algDetail = alg.isString() ? QStringLiteral("alg %1").arg(quoted(alg.toString()))
-                                             : QStringLiteral("alg is %1").arg(jsonTypeName(alg));
-    if (!steps.check(kStepNames[1], algOk, Verdict::UnsupportedAlg,
-                     algOk ? algDetail
-                           : algDetail + QStringLiteral(", only \"HS256\" is accepted")))
-        return result;
+    const auto algDetail = [&] {
+        const QString detail = alg.isString() ? QStringLiteral("alg %1").arg(quoted(alg.toString()))
+                                              : QStringLiteral("alg is %1").arg(jsonTypeName(alg));
+        return algOk ? detail : detail + QStringLiteral(", only \"HS256\" is accepted");
+    };
+    if (!steps.check(kStepNames[1], algOk, Verdict::UnsupportedAlg, algDetail))
+        return;
 
     // 3.5: the issuer selects the secret.
     const QJsonValue iss = jwt->claims.value(QLatin1String("iss"));
-    result.issuerKnown = iss.isString() && m_keys.contains(result.issuer);
-    QString issDetail = iss.isString() ? QStringLiteral("iss %1").arg(quoted(result.issuer))
-                                       : QStringLiteral("iss is %1").arg(jsonTypeName(iss));
-    if (steps.isEnforcing())
-        issDetail +=
-            result.issuerKnown
-                ? QStringLiteral(" is a configured key")
-                : QStringLiteral(" is not among the %1 configured key(s)").arg(m_keys.size());
+    result.issuerKnown = iss.isString() && keys.contains(result.issuer);
+    const auto issDetail = [&] {
+        QString detail = iss.isString() ? QStringLiteral("iss %1").arg(quoted(result.issuer))
+                                        : QStringLiteral("iss is %1").arg(jsonTypeName(iss));
+        if (steps.isEnforcing())
+            detail +=
+                result.issuerKnown
+                    ? QStringLiteral(" is a configured key")
+                    : QStringLiteral(" is not among the %1 configured key(s)").arg(keys.size());
+        return detail;
+    };
     // Without keys an issuer cannot be known; only a missing or mistyped iss is worth noting.
     const bool issOk = steps.isEnforcing() ? result.issuerKnown : iss.isString();
     if (!steps.check(kStepNames[2], issOk, Verdict::UnknownIssuer, issDetail))
-        return result;
+        return;
 
     // 3.6: HMAC-SHA256 over "segment0.segment1", compared in constant time.
     if (steps.isEnforcing()) {
         const QByteArray expected =
-            crypto::hmacSha256(m_keys.secret(result.issuer), jwt->signingInput);
+            crypto::hmacSha256(keys.secret(result.issuer), jwt->signingInput);
         const bool signatureOk = crypto::constantTimeEquals(expected, jwt->signature);
-        const QString detail =
-            signatureOk
-                ? QStringLiteral("HMAC-SHA256 with the secret of %1 matches the signature")
-                      .arg(quoted(result.issuer))
-                : QStringLiteral("HMAC-SHA256 with the secret of %1 does not match the %2-byte "
-                                 "signature: the secret differs from the server's or the token "
-                                 "was altered")
-                      .arg(quoted(result.issuer), QString::number(jwt->signature.size()));
+        const auto detail = [&] {
+            return signatureOk
+                       ? QStringLiteral("HMAC-SHA256 with the secret of %1 matches the signature")
+                             .arg(quoted(result.issuer))
+                       : QStringLiteral("HMAC-SHA256 with the secret of %1 does not match the "
+                                        "%2-byte signature: the secret differs from the server's "
+                                        "or the token was altered")
+                             .arg(quoted(result.issuer), QString::number(jwt->signature.size()));
+        };
         if (!steps.check(kStepNames[3], signatureOk, Verdict::BadSignature, detail))
-            return result;
+            return;
     } else {
         steps.add(kStepNames[3], Outcome::Skipped,
                   QStringLiteral("not checked: no secret configured"));
     }
 
     if (!checkTimes(steps, dates, nowSecs, leeway))
-        return result;
+        return;
     checkBodyHash(steps, jwt->claims, result, body.size());
+}
+
+} // namespace
+
+Verification WebhookVerifier::verify(const HttpHeaders &headers, const QByteArray &body,
+                                     qint64 nowSecs) const
+{
+    Verification result;
+    result.verifiedAtSecs = nowSecs;
+    // A negative leeway would reject tokens that are exactly on time.
+    result.leewaySecs = std::max<qint64>(0, m_leewaySecs);
+    result.computedSha256 = crypto::sha256Base64(body);
+    result.bodyBytes = body.size();
+    StepRecorder steps(result, !m_keys.isEmpty());
+    runChecks(steps, result, m_keys, headers, body);
+    steps.finish();
     return result;
 }
 

@@ -6,6 +6,7 @@
 
 #include <QJsonDocument>
 #include <QTest>
+#include <optional>
 
 using namespace pnm;
 
@@ -72,7 +73,7 @@ QByteArray b64url(const QByteArray &bytes)
 QString allText(const Verification &result)
 {
     QString text = QString::fromUtf8(QJsonDocument(result.toJson()).toJson());
-    for (const VerificationStep &step : result.steps)
+    for (const VerificationStep &step : result.stepList())
         text += u'\n' + step.name + u' ' + step.detail;
     return text;
 }
@@ -80,18 +81,18 @@ QString allText(const Verification &result)
 QStringList stepNames(const Verification &result)
 {
     QStringList names;
-    for (const VerificationStep &step : result.steps)
+    for (const VerificationStep &step : result.stepList())
         names.append(step.name);
     return names;
 }
 
-const VerificationStep *findStep(const Verification &result, const char *name)
+std::optional<VerificationStep> findStep(const Verification &result, const char *name)
 {
-    for (const VerificationStep &step : result.steps) {
+    for (const VerificationStep &step : result.stepList()) {
         if (step.name == QLatin1String(name))
-            return &step;
+            return step;
     }
-    return nullptr;
+    return std::nullopt;
 }
 
 const QStringList kStepOrder = {"token", "alg", "issuer", "signature",
@@ -115,6 +116,7 @@ private slots:
 
     void validStepsAndFields();
     void failureSkipsLaterSteps();
+    void validStepsAreWrittenWhenRead();
     void toJsonForEachKindOfResult();
     void tokenHeadersDiffer();
     void bearerPrefixIsNoted();
@@ -175,7 +177,7 @@ void TestWebhookVerifier::verify()
                 result.tokenSource.compare("Hash-Token", Qt::CaseInsensitive) == 0);
     // A failed verification names exactly one failed step, and it is the one toJson quotes.
     qsizetype failed = 0;
-    for (const VerificationStep &step : result.steps) {
+    for (const VerificationStep &step : result.stepList()) {
         if (step.outcome == VerificationStep::Outcome::Failed) {
             ++failed;
             QCOMPARE(result.toJson().value("detail").toString(), step.detail);
@@ -194,7 +196,7 @@ void TestWebhookVerifier::vectorsWithoutKeysAreUnverified()
         QCOMPARE(result.verdict, Verdict::Unverified);
         QVERIFY(!result.isFailure());
         QCOMPARE(result.computedSha256, bodySha256Base64(vector.body));
-        for (const VerificationStep &step : result.steps)
+        for (const VerificationStep &step : result.stepList())
             QVERIFY(step.outcome == VerificationStep::Outcome::Note ||
                     step.outcome == VerificationStep::Outcome::Skipped);
         if (vector.expect == QLatin1String("valid")) {
@@ -465,7 +467,7 @@ void TestWebhookVerifier::validStepsAndFields()
 
     QCOMPARE(result.verdict, Verdict::Valid);
     QCOMPARE(stepNames(result), kStepOrder);
-    for (const VerificationStep &step : result.steps)
+    for (const VerificationStep &step : result.stepList())
         QCOMPARE(step.outcome, VerificationStep::Outcome::Passed);
     QCOMPARE(result.tokenSource, QStringLiteral("Authorization"));
     QVERIFY(!result.bearerPrefixStripped);
@@ -485,7 +487,7 @@ void TestWebhookVerifier::validStepsAndFields()
     QCOMPARE(result.computedSha256, bodySha256Base64(kBody));
 
     // Times are shown as unix seconds and ISO-8601 UTC.
-    const VerificationStep *exp = findStep(result, "exp");
+    const std::optional<VerificationStep> exp = findStep(result, "exp");
     QVERIFY(exp);
     QVERIFY2(exp->detail.contains("1893456423 (2030-01-01T00:07:03Z)"), qPrintable(exp->detail));
     QVERIFY2(exp->detail.contains("1893456130 (2030-01-01T00:02:10Z)"), qPrintable(exp->detail));
@@ -506,6 +508,43 @@ void TestWebhookVerifier::validStepsAndFields()
     QCOMPARE(findStep(noIat, "iat")->outcome, VerificationStep::Outcome::Skipped);
 }
 
+// A valid verdict leaves its steps to be written from its facts; those words are the ones a
+// failing verdict gives for the same steps that passed before its failure.
+void TestWebhookVerifier::validStepsAreWrittenWhenRead()
+{
+    const WebhookVerifier verifier(ringFrom({defaultSpec()}));
+    for (const bool withIat : {true, false}) {
+        TokenClaims claims = claimsAt(kMintedAt);
+        if (!withIat)
+            claims.issuedAt.reset();
+        const HttpHeaders headers = goHeaders(signer().sign(claims));
+        const Verification valid = verifier.verify(headers, kBody, kMintedAt + 7);
+        QCOMPARE(valid.verdict, Verdict::Valid);
+        QVERIFY(valid.stepsDeferred);
+        QVERIFY(valid.steps.isEmpty());
+        QCOMPARE(valid.bodyBytes, kBody.size());
+        QCOMPARE(stepNames(valid), kStepOrder);
+        for (const VerificationStep &step : valid.stepList()) {
+            QVERIFY2(!step.detail.isEmpty(), qPrintable(step.name));
+            QCOMPARE(step.outcome, step.name == "iat" && !withIat
+                                       ? VerificationStep::Outcome::Skipped
+                                       : VerificationStep::Outcome::Passed);
+        }
+        // The same token over another body: everything but the hash passes, in the same words.
+        const Verification mismatch = verifier.verify(headers, kBody + ' ', kMintedAt + 7);
+        QCOMPARE(mismatch.verdict, Verdict::HashMismatch);
+        QVERIFY(!mismatch.stepsDeferred);
+        const QList<VerificationStep> validSteps = valid.stepList();
+        QCOMPARE(mismatch.steps.size(), validSteps.size());
+        for (qsizetype i = 0; i + 1 < validSteps.size(); ++i) {
+            QCOMPARE(mismatch.steps.at(i).name, validSteps.at(i).name);
+            QCOMPARE(mismatch.steps.at(i).outcome, validSteps.at(i).outcome);
+            QCOMPARE(mismatch.steps.at(i).detail, validSteps.at(i).detail);
+        }
+        QCOMPARE(mismatch.steps.constLast().outcome, VerificationStep::Outcome::Failed);
+    }
+}
+
 void TestWebhookVerifier::failureSkipsLaterSteps()
 {
     const WebhookVerifier verifier(ringFrom({defaultSpec()}));
@@ -516,8 +555,8 @@ void TestWebhookVerifier::failureSkipsLaterSteps()
     const QList<O> outcomes = {O::Passed, O::Passed,  O::Passed,  O::Passed,
                                O::Failed, O::Skipped, O::Skipped, O::Skipped};
     for (qsizetype i = 0; i < outcomes.size(); ++i)
-        QCOMPARE(result.steps.at(i).outcome, outcomes.at(i));
-    const QString detail = result.steps.at(4).detail;
+        QCOMPARE(result.stepList().at(i).outcome, outcomes.at(i));
+    const QString detail = result.stepList().at(4).detail;
     QVERIFY2(detail.contains("1893456484 (2030-01-01T00:08:04Z)"), qPrintable(detail));
     QVERIFY2(detail.contains("61 s after exp 1893456423 (2030-01-01T00:07:03Z)"),
              qPrintable(detail));
@@ -525,10 +564,10 @@ void TestWebhookVerifier::failureSkipsLaterSteps()
     const Verification missing = verifier.verify({}, kBody, kMintedAt);
     QCOMPARE(missing.verdict, Verdict::MissingToken);
     QCOMPARE(stepNames(missing), kStepOrder);
-    QCOMPARE(missing.steps.at(0).outcome, O::Failed);
-    QCOMPARE(missing.steps.at(0).detail,
+    QCOMPARE(missing.stepList().at(0).outcome, O::Failed);
+    QCOMPARE(missing.stepList().at(0).detail,
              QStringLiteral("no token: Authorization is absent and Hash-Token is absent"));
-    QCOMPARE(missing.steps.at(7).outcome, O::Skipped);
+    QCOMPARE(missing.stepList().at(7).outcome, O::Skipped);
     QVERIFY(missing.tokenSource.isEmpty());
     QCOMPARE(missing.computedSha256, bodySha256Base64(kBody));
 }
@@ -585,7 +624,7 @@ void TestWebhookVerifier::tokenHeadersDiffer()
     QVERIFY(result.tokenHeadersDiffer);
     QCOMPARE(result.tokenSource, QStringLiteral("Authorization"));
     QCOMPARE(result.issuedAt, std::optional<qint64>(kMintedAt)); // Authorization's token was used
-    const VerificationStep *note = findStep(result, "token_headers");
+    const std::optional<VerificationStep> note = findStep(result, "token_headers");
     QVERIFY(note);
     QCOMPARE(note->outcome, VerificationStep::Outcome::Note);
     QVERIFY(note->detail.contains("Authorization"));
@@ -666,14 +705,14 @@ void TestWebhookVerifier::emptyKeyRingWithoutToken()
     const Verification missing = verifier.verify({}, kBody, kMintedAt);
     QCOMPARE(missing.verdict, Verdict::Unverified);
     QCOMPARE(stepNames(missing), kStepOrder);
-    QCOMPARE(missing.steps.at(0).outcome, VerificationStep::Outcome::Note);
+    QCOMPARE(missing.stepList().at(0).outcome, VerificationStep::Outcome::Note);
     QCOMPARE(missing.computedSha256, bodySha256Base64(kBody));
 
     const Verification malformed = verifier.verify(goHeaders("x.y.z.w"), kBody, kMintedAt);
     QCOMPARE(malformed.verdict, Verdict::Unverified);
-    QCOMPARE(malformed.steps.at(0).outcome, VerificationStep::Outcome::Note);
-    QVERIFY(malformed.steps.at(0).detail.contains("4 segments"));
-    QCOMPARE(malformed.steps.at(1).outcome, VerificationStep::Outcome::Skipped);
+    QCOMPARE(malformed.stepList().at(0).outcome, VerificationStep::Outcome::Note);
+    QVERIFY(malformed.stepList().at(0).detail.contains("4 segments"));
+    QCOMPARE(malformed.stepList().at(1).outcome, VerificationStep::Outcome::Skipped);
 }
 
 void TestWebhookVerifier::fractionalNumericDates()
