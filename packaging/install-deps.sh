@@ -10,6 +10,7 @@ packages=(
   libqt6svg6                                # the SVG icon engine (event family and verdict icons)
   xvfb xauth                                # docs/make-screenshot.sh draws the window under Xvfb
   libqt6sql6-sqlite                         # the session store's SQLite driver
+  libsqlite3-dev                            # the same SQLite's C API, for the store's hot path
   libssl-dev                                # OpenSSL 3: HMAC-SHA256 and SHA-256
   node-llhttp                               # llhttp's C sources, compiled into the build
   wrk                                       # load generator for benchmarks/ingest

@@ -1,6 +1,7 @@
 #include "store/requestrow.h"
 
 #include "events/eventdecoder.h"
+#include "store/sqlitestatement.h"
 #include "store/verificationcodec.h"
 #include "verify/cryptoprimitives.h"
 
@@ -20,38 +21,44 @@ QString RequestRow::selectColumns(Detail detail)
                                 "protocol_error, verdict");
 }
 
-QString RequestRow::insertStatement()
+QByteArray RequestRow::insertStatement()
 {
-    return QStringLiteral(
+    return QByteArrayLiteral(
         "INSERT INTO requests(seq, received_at_ms, remote_address, remote_port, method, target, "
         "http_version, headers, body, body_complete, status, protocol_error, verdict, "
         "verification, event_name, event_id, fingerprint) "
         "VALUES(?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)");
 }
 
-void RequestRow::bind(QSqlQuery &query, const RecordedRequest &r)
+bool RequestRow::insert(SqliteStatement &statement, const RecordedRequest &r, QString *error)
 {
-    // QByteArray binds as a BLOB; an empty one must still be non-NULL for NOT NULL columns.
-    auto blob = [](const QByteArray &bytes) { return bytes.isNull() ? QByteArray("") : bytes; };
-    query.bindValue(0, qint64(r.seq));
-    query.bindValue(1, r.receivedAtMs);
-    query.bindValue(2, r.remoteAddress.isNull() ? QStringLiteral("") : r.remoteAddress);
-    query.bindValue(3, int(r.remotePort));
-    query.bindValue(4, blob(r.method));
-    query.bindValue(5, blob(r.target));
-    query.bindValue(6, blob(r.httpVersion));
+    // Everything bound stays alive here until run() returns (SqliteStatement does not copy).
+    const QByteArray remoteAddress = r.remoteAddress.toUtf8();
     const QByteArray headers = headerBlock(r.headers);
-    query.bindValue(7, blob(headers));
-    query.bindValue(8, blob(r.body));
-    query.bindValue(9, r.bodyComplete ? 1 : 0);
-    query.bindValue(10, r.status);
-    query.bindValue(11, r.protocolError.isNull() ? QStringLiteral("") : r.protocolError);
-    query.bindValue(12, verdictName(r.verification.verdict));
-    // UTF-8 bytes as they are: binding a QString would make SQLite convert from UTF-16.
-    query.bindValue(13, VerificationCodec::toJsonText(r.verification));
-    query.bindValue(14, r.event.event.isNull() ? QStringLiteral("") : r.event.event);
-    query.bindValue(15, r.event.id.isNull() ? QStringLiteral("") : r.event.id);
-    query.bindValue(16, fingerprint(r, headers));
+    const QByteArray protocolError = r.protocolError.toUtf8();
+    const QByteArray verdict = verdictName(r.verification.verdict).toUtf8();
+    const QByteArray verification = VerificationCodec::toJsonText(r.verification);
+    const QByteArray eventName = r.event.event.toUtf8();
+    const QByteArray eventId = r.event.id.toUtf8();
+    const QByteArray requestFingerprint = fingerprint(r, headers);
+    statement.bindInteger(1, qint64(r.seq));
+    statement.bindInteger(2, r.receivedAtMs);
+    statement.bindText(3, remoteAddress);
+    statement.bindInteger(4, r.remotePort);
+    statement.bindBlob(5, r.method);
+    statement.bindBlob(6, r.target);
+    statement.bindBlob(7, r.httpVersion);
+    statement.bindBlob(8, headers);
+    statement.bindBlob(9, r.body);
+    statement.bindInteger(10, r.bodyComplete ? 1 : 0);
+    statement.bindInteger(11, r.status);
+    statement.bindText(12, protocolError);
+    statement.bindText(13, verdict);
+    statement.bindText(14, verification);
+    statement.bindText(15, eventName);
+    statement.bindText(16, eventId);
+    statement.bindBlob(17, requestFingerprint);
+    return statement.run(error);
 }
 
 RecordedRequest RequestRow::fromQuery(const QSqlQuery &query, Detail detail)

@@ -8,6 +8,8 @@
 
 namespace pnm {
 
+class SqliteStatement;
+
 class RequestRow
 {
 public:
@@ -21,9 +23,9 @@ public:
 
     // Column list shared by SELECTs so fromQuery() can read by position.
     static QString selectColumns(Detail detail = Detail::Full);
-    static QString insertStatement();
-    // Binds every column of insertStatement() for `request`.
-    static void bind(QSqlQuery &query, const RecordedRequest &request);
+    static QByteArray insertStatement();
+    // Runs `statement` (prepared from insertStatement()) for `request`.
+    static bool insert(SqliteStatement &statement, const RecordedRequest &request, QString *error);
     // Reads a row selected with selectColumns(); the event is decoded again from the body.
     static RecordedRequest fromQuery(const QSqlQuery &query, Detail detail = Detail::Full);
 

@@ -114,6 +114,11 @@ void SessionWriter::run(const SessionStoreOptions &options)
             error = QStringLiteral("%1: %2").arg(options.path, query.lastError().text());
         }
     }
+    QString prepareError;
+    if (ok && !prepareStatements(db, &prepareError)) {
+        ok = false;
+        error = QStringLiteral("%1: %2").arg(options.path, prepareError);
+    }
     {
         std::lock_guard lock(m_mutex);
         m_openDone = true;
@@ -167,17 +172,18 @@ void SessionWriter::run(const SessionStoreOptions &options)
     }
     if (retains)
         applyRetention(db, options);
-    m_insert.reset(); // before the connection closes, on the thread that used it
+    // Before the connection closes, on the thread that used them.
+    for (SqliteStatement *statement : {&m_begin, &m_insert, &m_commit, &m_rollback})
+        statement->finalize();
 }
 
-QSqlQuery &SessionWriter::insertQuery(SessionDatabase &db)
+bool SessionWriter::prepareStatements(SessionDatabase &db, QString *error)
 {
-    // Prepared once per writer: parsing the statement for every batch showed in profiles.
-    if (!m_insert) {
-        m_insert = std::make_unique<QSqlQuery>(db.db());
-        m_insert->prepare(RequestRow::insertStatement());
-    }
-    return *m_insert;
+    // Prepared once per writer: parsing them for every transaction showed in profiles.
+    return m_begin.prepare(db.db(), "BEGIN", error) &&
+           m_insert.prepare(db.db(), RequestRow::insertStatement(), error) &&
+           m_commit.prepare(db.db(), "COMMIT", error) &&
+           m_rollback.prepare(db.db(), "ROLLBACK", error);
 }
 
 bool SessionWriter::writeBatch(SessionDatabase &db, const QList<Pending> &batch, QString *error)
@@ -188,24 +194,21 @@ bool SessionWriter::writeBatch(SessionDatabase &db, const QList<Pending> &batch,
         *error = QStringLiteral("%1: the session file was removed").arg(db.path());
         return false;
     }
-    if (!db.db().transaction()) {
-        *error = QStringLiteral("%1: %2").arg(db.path(), db.db().lastError().text());
+    QString why;
+    if (!m_begin.run(&why)) {
+        *error = QStringLiteral("%1: %2").arg(db.path(), why);
         return false;
     }
-    QSqlQuery &query = insertQuery(db);
     for (const Pending &pending : batch) {
-        RequestRow::bind(query, pending.request);
-        if (!query.exec()) {
-            *error = QStringLiteral("%1: %2").arg(db.path(), query.lastError().text());
-            query.finish();
-            db.db().rollback();
+        if (!RequestRow::insert(m_insert, pending.request, &why)) {
+            *error = QStringLiteral("%1: %2").arg(db.path(), why);
+            m_rollback.run(&why);
             return false;
         }
     }
-    query.finish();
-    if (!db.db().commit()) {
-        *error = QStringLiteral("%1: %2").arg(db.path(), db.db().lastError().text());
-        db.db().rollback();
+    if (!m_commit.run(&why)) {
+        *error = QStringLiteral("%1: %2").arg(db.path(), why);
+        m_rollback.run(&why);
         return false;
     }
     return true;

@@ -5,6 +5,7 @@
 
 #include "ingest/recordedrequest.h"
 #include "store/sessionstoreoptions.h"
+#include "store/sqlitestatement.h"
 
 #include <QList>
 #include <QLockFile>
@@ -54,11 +55,12 @@ private:
         Done done;
     };
     void run(const SessionStoreOptions &options);
-    QSqlQuery &insertQuery(class SessionDatabase &db);
+    bool prepareStatements(class SessionDatabase &db, QString *error);
     bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
     void applyRetention(class SessionDatabase &db, const SessionStoreOptions &options);
 
-    std::unique_ptr<QSqlQuery> m_insert; // writer thread only
+    // Writer thread only; prepared once, used for every transaction.
+    SqliteStatement m_begin, m_insert, m_commit, m_rollback;
     // FILE.lock while open: one writer per session, across processes. Another writer would
     // reuse sequence numbers and make every commit fail (503s); refusing to open says why.
     std::unique_ptr<QLockFile> m_lock;
