@@ -176,6 +176,12 @@ void EventTableView::setFollowNewest(bool follow)
     updateFollowPaused();
 }
 
+void EventTableView::resumeFollowing()
+{
+    scrollToNewest();
+    updateFollowPaused();
+}
+
 QList<bool> EventTableView::columnsVisible() const
 {
     QList<bool> visible;

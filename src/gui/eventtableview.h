@@ -30,6 +30,8 @@ public:
 
 public slots:
     void setFollowNewest(bool follow);
+    // Back to the newest request: following resumes (the status bar's "resume").
+    void resumeFollowing();
     void selectNext();
     void selectPrevious();
     void selectSeq(quint64 seq);

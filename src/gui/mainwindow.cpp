@@ -169,6 +169,10 @@ void MainWindow::connectActions()
             &EventFilterProxy::setFilter);
     connect(m_ui->eventTable, &EventTableView::currentSeqChanged, m_ui->detailPane,
             &DetailPane::showSeq);
+    connect(m_ui->eventTable, &EventTableView::followPausedChanged, m_ui->statusBar,
+            &MonitorStatusBar::setFollowPaused);
+    connect(m_ui->statusBar, &MonitorStatusBar::resumeFollowRequested, m_ui->eventTable,
+            &EventTableView::resumeFollowing);
 }
 
 void MainWindow::connectSession()
