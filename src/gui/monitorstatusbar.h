@@ -1,7 +1,8 @@
 // The window's status bar: listening state and URL, total / shown / failed counts, events held
 // back while paused, events per second, the session file being recorded (or that nothing is
-// kept on disk), and that auto-scroll waits while the user reads elsewhere, with a button to go
-// back to the newest. Only shows what it is told. GUI thread.
+// kept on disk), the loading of a continued session's earlier requests, and that auto-scroll waits
+// while the user reads elsewhere, with a button to go back to the newest. Only shows what it is
+// told. GUI thread.
 #pragma once
 
 #include <QStatusBar>
@@ -22,6 +23,8 @@ public:
     QString heldText() const;
     QString rateText() const;
     QString sessionText() const;
+    // Empty unless a continued session's earlier requests are loading.
+    QString historyText() const;
     // Empty while auto-scroll follows (or is off).
     QString followText() const;
     QToolButton *resumeFollowButton() const { return m_follow; }
@@ -35,6 +38,8 @@ public slots:
     // Empty path: nothing is recorded to disk. `saving` false while the store cannot write.
     void setSessionFile(const QString &path, bool saving);
     void setFollowPaused(bool paused);
+    // `waiting`: live requests held until the earlier ones are in, so the table stays in order.
+    void setHistoryProgress(bool loading, quint64 loaded, quint64 expected, qsizetype waiting);
 
 signals:
     void resumeFollowRequested();
@@ -45,6 +50,7 @@ private:
     QLabel *m_held;
     QLabel *m_rate;
     QLabel *m_session;
+    QLabel *m_history;
     QToolButton *m_follow;
 };
 

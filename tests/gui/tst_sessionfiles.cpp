@@ -2,7 +2,7 @@
 // from the file, a store that cannot write raises the banner (senders get 503) and recovery
 // lowers it, the status bar names the file, exports write each format, sessions open in their
 // own windows and are remembered in Recent sessions, imports land in a new session file, several
-// selected rows export exactly those requests.
+// selected rows export exactly those requests, and a continued session shows its earlier rows.
 #include "../support/rawhttpclient.h"
 #include "appsettings.h"
 #include "detailpane.h"
@@ -23,6 +23,7 @@
 #include <QAction>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -41,6 +42,7 @@ private slots:
     void exportsEachFormat_data();
     void exportsEachFormat();
     void exportsTheSelectedRows();
+    void continuedSessionShowsEarlierRows();
     void opensAndRemembersSessions();
     void importsIntoANewSession();
     void noSessionKeepsANewestWindow();
@@ -231,6 +233,34 @@ void TestSessionFiles::exportsTheSelectedRows()
     // Ctrl+A selects every request for the next export.
     QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
     QCOMPARE(m_window->exporter()->seqsFor(ExportChoice::Scope::Selection).size(), 6);
+}
+
+void TestSessionFiles::continuedSessionShowsEarlierRows()
+{
+    constexpr int kEarlier = 4500; // several of the loader's batches
+    QString error;
+    QVERIFY2(writeSession(m_livePath, kEarlier, &error), qPrintable(error));
+    startWindow(m_livePath);
+    // Posted while the earlier rows may still be loading: they follow them, numbered on.
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(post("{\"event\":\"room_finished\",\"room\":{\"room_id\":\"r1\"}}"), 200);
+    const EventTableModel *model = m_session->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kEarlier + 3, 10000);
+    QVERIFY(!m_session->isLoadingHistory());
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->eventRow(row).seq, quint64(row + 1));
+    QCOMPARE(model->index(kEarlier, EventTableModel::EventColumn).data().toString(),
+             QStringLiteral("room_finished"));
+    QVERIFY(m_window->isShowingTable());
+    QCOMPARE(m_window->monitorStatusBar()->historyText(), QString());
+    // The fixture's requests carry no token (failed); the posted ones are unverified.
+    QCOMPARE(m_window->monitorStatusBar()->countsText(),
+             QStringLiteral("%1 total \u00b7 %1 shown \u00b7 %2 failed")
+                 .arg(QLocale().toString(kEarlier + 3), QLocale().toString(kEarlier)));
+    // An earlier request's details come from the file like any other.
+    m_window->eventTable()->selectSeq(7);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->shownSeq(), 7u, 5000);
+    QCOMPARE(m_window->detailPane()->headlineText(), QStringLiteral("<b>#7 room_started</b>"));
 }
 
 void TestSessionFiles::opensAndRemembersSessions()
