@@ -7,6 +7,10 @@
 namespace pnm {
 
 namespace {
+// Up to this many remembered requests are looked up one by one (a linear search of the shown
+// rows each); more are matched in one pass over the table instead.
+constexpr size_t kLookUpEachMax = 16;
+
 int sourceRow(const EventFilterProxy &proxy, int proxyRow)
 {
     return proxy.mapToSource(proxy.index(proxyRow, 0)).row();
@@ -30,7 +34,12 @@ void SelectionMemory::remember(const EventFilterProxy &proxy, const QItemSelecti
         return;
     }
     std::vector<quint64> seqs;
-    if (!m_seqs.empty()) {
+    if (m_seqs.size() <= kLookUpEachMax) {
+        for (const quint64 seq : m_seqs) {
+            if (model->rowForSeq(seq) >= 0 && proxy.rowForSeq(seq) < 0)
+                seqs.push_back(seq);
+        }
+    } else {
         const std::vector<bool> shown = shownSourceRows(proxy);
         for (const quint64 seq : m_seqs) {
             const int row = model->rowForSeq(seq);
@@ -52,28 +61,40 @@ void SelectionMemory::remember(const EventFilterProxy &proxy, const QItemSelecti
 
 QItemSelection SelectionMemory::selection(const EventFilterProxy &proxy) const
 {
-    QItemSelection selection;
     const EventTableModel *model = proxy.eventModel();
     if (!model || m_seqs.empty())
-        return selection;
-    std::vector<bool> wanted(size_t(model->rowCount()), false);
-    for (const quint64 seq : m_seqs) {
-        const int row = model->rowForSeq(seq);
-        if (row >= 0)
-            wanted[size_t(row)] = true;
-    }
-    const int rows = proxy.rowCount();
-    const int lastColumn = proxy.columnCount() - 1;
-    int runStart = -1;
-    for (int row = 0; row <= rows; ++row) {
-        const bool selected = row < rows && wanted[size_t(sourceRow(proxy, row))];
-        if (selected && runStart < 0) {
-            runStart = row;
-        } else if (!selected && runStart >= 0) {
-            selection.append(
-                QItemSelectionRange(proxy.index(runStart, 0), proxy.index(row - 1, lastColumn)));
-            runStart = -1;
+        return {};
+    // The proxy rows to select, in order.
+    std::vector<int> rows;
+    if (m_seqs.size() <= kLookUpEachMax) {
+        for (const quint64 seq : m_seqs) {
+            const int row = proxy.rowForSeq(seq);
+            if (row >= 0)
+                rows.push_back(row);
         }
+        std::sort(rows.begin(), rows.end());
+    } else {
+        std::vector<bool> wanted(size_t(model->rowCount()), false);
+        for (const quint64 seq : m_seqs) {
+            const int row = model->rowForSeq(seq);
+            if (row >= 0)
+                wanted[size_t(row)] = true;
+        }
+        for (int row = 0, shown = proxy.rowCount(); row < shown; ++row) {
+            if (wanted[size_t(sourceRow(proxy, row))])
+                rows.push_back(row);
+        }
+    }
+    // One range per run of consecutive rows: a select-all stays one range after any sort.
+    QItemSelection selection;
+    const int lastColumn = proxy.columnCount() - 1;
+    for (size_t i = 0; i < rows.size();) {
+        size_t j = i + 1;
+        while (j < rows.size() && rows[j] == rows[j - 1] + 1)
+            ++j;
+        selection.append(
+            QItemSelectionRange(proxy.index(rows[i], 0), proxy.index(rows[j - 1], lastColumn)));
+        i = j;
     }
     return selection;
 }

@@ -214,6 +214,15 @@ void TestEventTableView::severalRowsStaySelected()
     QTest::keyClick(m_view.get(), Qt::Key_A, Qt::ControlModifier);
     QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
     QCOMPARE(m_view->currentSeq(), 6u);
+    // All of them stay selected in another order, as one range.
+    m_proxy->sort(EventTableModel::RoomColumn, Qt::AscendingOrder);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
+    QCOMPARE(m_view->selectionModel()->selection().size(), 1);
+    m_proxy->setFilter(filter);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
+    m_proxy->setFilter(EventFilter());
+    m_proxy->sort(-1);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
     // A selection does not stop following: new rows are shown, and not selected.
     const int selected = m_proxy->rowCount();
     m_view->setFollowNewest(true);
