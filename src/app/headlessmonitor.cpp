@@ -73,7 +73,9 @@ void HeadlessMonitor::start()
     }
     m_service.setSession(store);
     if (!m_options.session.openPath.isEmpty())
-        note(QStringLiteral("--open %1 needs a window to browse it; headless, add --export OUT")
+        note(QStringLiteral("--open %1: not opened, browsing a session needs the window; this "
+                            "headless run records as usual (to write that file out instead: "
+                            "--open FILE --export OUT)")
                  .arg(m_options.session.openPath));
     m_service.start(m_options.address, m_options.port, m_options.limits, m_options.ingest);
 }

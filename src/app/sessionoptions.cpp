@@ -45,7 +45,10 @@ void SessionOptions::addOptions(QCommandLineParser &parser)
         {"no-session", "Keep nothing on disk (answers do not wait for a commit)."},
         {"retain-count", "Keep at most this many requests in the session (oldest go first).", "N"},
         {"retain-age", "Drop requests older than this (e.g. 90s, 30m, 12h, 7d).", "AGE"},
-        {"open", "A session file to read (with --export).", "FILE"},
+        {"open",
+         "Browse this session file read-only in a window of its own beside the live one (needs "
+         "a display). With --export: write it out and exit (no display needed).",
+         "FILE"},
         {"export", "Write the --open session to OUT and exit.", "OUT"},
         {"format",
          "Export or import format: json, ndjson, csv or har (default: from the file name).",

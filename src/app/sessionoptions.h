@@ -17,7 +17,7 @@ struct SessionOptions
     qint64 retainCount = 0;
     qint64 retainAgeSecs = 0;
 
-    QString openPath;        // --open FILE
+    QString openPath;        // --open FILE: exported with --export, else browsed in a window
     QString exportPath;      // --export OUT
     QString format;          // --format json|ndjson|csv|har; empty: from the file name
     bool redact = false;     // --redact

@@ -5,6 +5,7 @@
 
 #include <QHeaderView>
 #include <QMenu>
+#include <QScopedValueRollback>
 #include <QScrollBar>
 
 namespace pnm {
@@ -18,7 +19,8 @@ EventTableView::EventTableView(QWidget *parent) : QTableView(parent)
 {
     setItemDelegate(new EventItemDelegate(this));
     setSelectionBehavior(SelectRows);
-    setSelectionMode(SingleSelection);
+    // Several requests at once for File > Export's "selection" scope.
+    setSelectionMode(ExtendedSelection);
     setAlternatingRowColors(true);
     setWordWrap(false);
     setShowGrid(false);
@@ -52,7 +54,12 @@ void EventTableView::setEventModel(EventFilterProxy *proxy)
     connect(proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex &, int first, int last) { handleAboutToInsert(first, last); });
     connect(proxy, &QAbstractItemModel::rowsInserted, this, &EventTableView::handleInserted);
-    connect(proxy, &QAbstractItemModel::modelAboutToBeReset, this, [this] { m_inReset = true; });
+    connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
+        if (!m_inReset && !m_restoringSelection)
+            m_selection.clear(); // the user's own choice: rows a filter hid are not in it
+    });
+    connect(proxy, &QAbstractItemModel::modelAboutToBeReset, this,
+            &EventTableView::handleAboutToReset);
     // Filtering and sorting reset the proxy: find the selected request again by its number.
     connect(proxy, &QAbstractItemModel::modelReset, this, &EventTableView::handleReset);
     connect(verticalScrollBar(), &QScrollBar::valueChanged, this,
@@ -119,18 +126,36 @@ void EventTableView::handleInserted()
     updateFollowPaused();
 }
 
+void EventTableView::handleAboutToReset()
+{
+    m_inReset = true;
+    // The proxy still has its rows: read the selection before the reset empties it.
+    m_selection.remember(*m_proxy, selectionModel()->selection());
+}
+
 void EventTableView::handleReset()
 {
     m_inReset = false;
-    if (m_proxy && m_proxy->eventModel() && m_proxy->eventModel()->rowCount() == 0 &&
-        m_currentSeq != 0) {
-        m_currentSeq = 0; // the table was cleared: that request is gone
-        emit currentSeqChanged(0);
+    if (m_proxy->eventModel() && m_proxy->eventModel()->rowCount() == 0) {
+        m_selection.clear(); // the table was cleared: those requests are gone
+        if (m_currentSeq != 0) {
+            m_currentSeq = 0;
+            emit currentSeqChanged(0);
+        }
     }
-    if (m_proxy && m_currentSeq != 0 && m_proxy->rowForSeq(m_currentSeq) >= 0)
-        selectSeq(m_currentSeq);
-    else if (m_follow)
+    {
+        const QScopedValueRollback restoring(m_restoringSelection, true);
+        selectionModel()->select(m_selection.selection(*m_proxy),
+                                 QItemSelectionModel::ClearAndSelect);
+    }
+    const int row = m_currentSeq != 0 ? m_proxy->rowForSeq(m_currentSeq) : -1;
+    if (row >= 0) {
+        const QModelIndex index = m_proxy->index(row, 0);
+        selectionModel()->setCurrentIndex(index, QItemSelectionModel::NoUpdate);
+        scrollTo(index);
+    } else if (m_follow) {
         scrollToNewest();
+    }
     updateFollowPaused();
 }
 
@@ -148,6 +173,12 @@ void EventTableView::setFollowNewest(bool follow)
     m_follow = follow;
     if (follow)
         scrollToNewest();
+    updateFollowPaused();
+}
+
+void EventTableView::resumeFollowing()
+{
+    scrollToNewest();
     updateFollowPaused();
 }
 

@@ -1,9 +1,12 @@
 // The live event table: fixed row height, sortable, movable and hideable columns (header context
-// menu), keeps the selected request (by sequence number) across arrivals, filtering and sorting,
-// and moves with arrows or j/k. Follows the newest request whatever the sort order (bottom, top,
-// or wherever another column sorts it) while the user is at it; a user reading elsewhere is
-// not moved, not even by rows landing above, until they return to it. GUI thread.
+// menu), several rows selectable (shift/ctrl-click, Ctrl+A; the current one is the one shown in
+// detail), keeps the selected requests (by sequence number) across arrivals, filtering and
+// sorting, and moves with arrows or j/k. Follows the newest request whatever the sort order
+// (bottom, top, or wherever another column sorts it) while the user is at it; a user reading
+// elsewhere is not moved, not even by rows landing above, until they return to it. GUI thread.
 #pragma once
+
+#include "selectionmemory.h"
 
 #include <QTableView>
 
@@ -27,6 +30,8 @@ public:
 
 public slots:
     void setFollowNewest(bool follow);
+    // Back to the newest request: following resumes (the status bar's "resume").
+    void resumeFollowing();
     void selectNext();
     void selectPrevious();
     void selectSeq(quint64 seq);
@@ -41,6 +46,7 @@ private:
     void scrollToNewest();
     void handleAboutToInsert(int first, int last);
     void handleInserted();
+    void handleAboutToReset();
     void handleReset();
     void updateFollowPaused();
 
@@ -53,6 +59,8 @@ private:
     bool m_follow = true;
     bool m_wasAtNewest = true;
     bool m_inReset = false;
+    bool m_restoringSelection = false;
+    SelectionMemory m_selection;
     bool m_followPaused = false;
     int m_rowsAbove = 0; // rows being inserted above the first visible one while reading
 };

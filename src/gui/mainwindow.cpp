@@ -21,6 +21,7 @@
 #include <QGuiApplication>
 #include <QHeaderView>
 #include <QLabel>
+#include <QLocale>
 #include <QMessageBox>
 #include <QStyle>
 
@@ -169,6 +170,10 @@ void MainWindow::connectActions()
             &EventFilterProxy::setFilter);
     connect(m_ui->eventTable, &EventTableView::currentSeqChanged, m_ui->detailPane,
             &DetailPane::showSeq);
+    connect(m_ui->eventTable, &EventTableView::followPausedChanged, m_ui->statusBar,
+            &MonitorStatusBar::setFollowPaused);
+    connect(m_ui->statusBar, &MonitorStatusBar::resumeFollowRequested, m_ui->eventTable,
+            &EventTableView::resumeFollowing);
 }
 
 void MainWindow::connectSession()
@@ -185,6 +190,15 @@ void MainWindow::connectSession()
                 updateStats();
                 updateStack();
             });
+    connect(m_session, &MonitorSession::historyLoadFinished, this, [this](quint64 count) {
+        m_ui->statusBar->showMessage(tr("Loaded %1 earlier requests from %2")
+                                         .arg(QLocale().toString(count), m_session->sessionPath()),
+                                     8000);
+    });
+    connect(m_session, &MonitorSession::historyFailed, this, [this](const QString &error) {
+        m_ui->statusBar->showMessage(
+            tr("Could not load all earlier requests of the session: %1").arg(error));
+    });
     connect(m_session, &MonitorSession::testEventFinished, m_ui->firstRunPanel,
             &FirstRunPanel::setResult);
     connect(m_session, &MonitorSession::testEventFinished, this,
@@ -278,6 +292,8 @@ void MainWindow::updateStats()
                                m_session->failedCount());
     m_ui->statusBar->setHeld(m_session->batcher()->isPaused(), m_session->heldCount());
     m_ui->statusBar->setRate(m_session->eventsPerSecond());
+    m_ui->statusBar->setHistoryProgress(m_session->isLoadingHistory(), m_session->historyLoaded(),
+                                        m_session->historyExpected(), m_session->waitingCount());
 }
 
 void MainWindow::updateStack()

@@ -2,15 +2,27 @@
 
 #include <QLabel>
 #include <QLocale>
+#include <QToolButton>
 
 namespace pnm {
 
 MonitorStatusBar::MonitorStatusBar(QWidget *parent)
     : QStatusBar(parent), m_listen(new QLabel(this)), m_counts(new QLabel(this)),
-      m_held(new QLabel(this)), m_rate(new QLabel(this)), m_session(new QLabel(this))
+      m_held(new QLabel(this)), m_rate(new QLabel(this)), m_session(new QLabel(this)),
+      m_history(new QLabel(this)), m_follow(new QToolButton(this))
 {
     addWidget(m_listen);
     addWidget(m_session, 1);
+    // Clicking it is the way back: scrolling to the newest by hand works too.
+    m_follow->setObjectName(QStringLiteral("resumeFollowButton"));
+    m_follow->setAutoRaise(true);
+    m_follow->setToolButtonStyle(Qt::ToolButtonTextOnly);
+    m_follow->setText(tr("Auto-scroll paused — show newest"));
+    m_follow->setToolTip(tr("You scrolled away from the newest request, so the table stays where "
+                            "you read. Click to go back to the newest and follow it again."));
+    connect(m_follow, &QToolButton::clicked, this, &MonitorStatusBar::resumeFollowRequested);
+    addPermanentWidget(m_history);
+    addPermanentWidget(m_follow);
     addPermanentWidget(m_held);
     addPermanentWidget(m_counts);
     addPermanentWidget(m_rate);
@@ -22,6 +34,8 @@ MonitorStatusBar::MonitorStatusBar(QWidget *parent)
     setCounts(0, 0, 0);
     setHeld(false, 0);
     setRate(0);
+    setFollowPaused(false);
+    setHistoryProgress(false, 0, 0, 0);
 }
 
 QString MonitorStatusBar::listenText() const
@@ -47,6 +61,35 @@ QString MonitorStatusBar::rateText() const
 QString MonitorStatusBar::sessionText() const
 {
     return m_session->text();
+}
+
+QString MonitorStatusBar::followText() const
+{
+    return m_follow->isHidden() ? QString() : m_follow->text();
+}
+
+QString MonitorStatusBar::historyText() const
+{
+    return m_history->isHidden() ? QString() : m_history->text();
+}
+
+void MonitorStatusBar::setHistoryProgress(bool loading, quint64 loaded, quint64 expected,
+                                          qsizetype waiting)
+{
+    m_history->setVisible(loading);
+    if (!loading)
+        return;
+    const QLocale locale;
+    QString text = tr("Loading earlier requests: %1 of %2")
+                       .arg(locale.toString(loaded), locale.toString(expected));
+    if (waiting > 0)
+        text += tr(" (%n new waiting)", nullptr, int(waiting));
+    m_history->setText(text);
+}
+
+void MonitorStatusBar::setFollowPaused(bool paused)
+{
+    m_follow->setVisible(paused);
 }
 
 void MonitorStatusBar::setSessionFile(const QString &path, bool saving)

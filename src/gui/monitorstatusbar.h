@@ -1,11 +1,14 @@
 // The window's status bar: listening state and URL, total / shown / failed counts, events held
-// back while paused, events per second, and the session file being recorded (or that nothing is
-// kept on disk). Only shows what it is told. GUI thread.
+// back while paused, events per second, the session file being recorded (or that nothing is
+// kept on disk), the loading of a continued session's earlier requests, and that auto-scroll waits
+// while the user reads elsewhere, with a button to go back to the newest. Only shows what it is
+// told. GUI thread.
 #pragma once
 
 #include <QStatusBar>
 
 class QLabel;
+class QToolButton;
 
 namespace pnm {
 
@@ -20,6 +23,11 @@ public:
     QString heldText() const;
     QString rateText() const;
     QString sessionText() const;
+    // Empty unless a continued session's earlier requests are loading.
+    QString historyText() const;
+    // Empty while auto-scroll follows (or is off).
+    QString followText() const;
+    QToolButton *resumeFollowButton() const { return m_follow; }
 
 public slots:
     void setListening(bool listening, const QString &url);
@@ -29,6 +37,12 @@ public slots:
     void setRate(int eventsPerSecond);
     // Empty path: nothing is recorded to disk. `saving` false while the store cannot write.
     void setSessionFile(const QString &path, bool saving);
+    void setFollowPaused(bool paused);
+    // `waiting`: live requests held until the earlier ones are in, so the table stays in order.
+    void setHistoryProgress(bool loading, quint64 loaded, quint64 expected, qsizetype waiting);
+
+signals:
+    void resumeFollowRequested();
 
 private:
     QLabel *m_listen;
@@ -36,6 +50,8 @@ private:
     QLabel *m_held;
     QLabel *m_rate;
     QLabel *m_session;
+    QLabel *m_history;
+    QToolButton *m_follow;
 };
 
 } // namespace pnm

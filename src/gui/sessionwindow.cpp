@@ -60,21 +60,20 @@ SessionWindow::SessionWindow(const QString &path, QWidget *parent)
         m_ui->filterBar->setCounts(shown, total);
         updateStatus();
     });
-    connect(&m_browser, &SessionBrowser::opened, this,
-            [this](const QString &, quint64 count) { handleOpened(count); });
-    connect(&m_browser, &SessionBrowser::rowsLoaded, this, &SessionWindow::handleRows);
-    connect(&m_browser, &SessionBrowser::loadFinished, this, &SessionWindow::handleLoadFinished);
-    connect(&m_browser, &SessionBrowser::openFailed, this, [this](const QString &error) {
+    connect(&m_loader, &SessionRowLoader::opened, this, &SessionWindow::handleOpened);
+    connect(&m_loader, &SessionRowLoader::rowsAppended, this, &SessionWindow::handleRows);
+    connect(&m_loader, &SessionRowLoader::finished, this, &SessionWindow::handleLoadFinished);
+    connect(&m_loader, &SessionRowLoader::openFailed, this, [this](const QString &error) {
         handleFailure(tr("Cannot open the session %1").arg(QFileInfo(m_path).fileName()), error);
         emit openFailed(error);
     });
-    connect(&m_browser, &SessionBrowser::loadFailed, this, [this](const QString &error) {
+    connect(&m_loader, &SessionRowLoader::loadFailed, this, [this](const QString &error) {
         handleFailure(tr("Stopped reading the session after %1 requests")
                           .arg(QLocale().toString(m_model.rowCount())),
                       error);
     });
     updateStatus();
-    m_browser.open(path);
+    m_loader.load(path);
 }
 
 SessionWindow::~SessionWindow()
@@ -125,15 +124,13 @@ void SessionWindow::handleOpened(quint64 count)
     updateStatus();
 }
 
-void SessionWindow::handleRows(const QList<RecordedRequest> &rows)
+void SessionWindow::handleRows(quint64 firstSeq, int rows)
 {
-    const bool first = m_model.rowCount() == 0;
-    m_model.appendBatch(rows);
     if (m_progress->maximum() > 0)
         m_progress->setValue(m_model.rowCount());
     // Something to look at straight away: the first request, details and all.
-    if (first && m_ui->eventTable->currentSeq() == 0)
-        m_ui->eventTable->selectSeq(rows.constFirst().seq);
+    if (m_model.rowCount() == rows && m_ui->eventTable->currentSeq() == 0)
+        m_ui->eventTable->selectSeq(firstSeq);
 }
 
 void SessionWindow::handleLoadFinished(quint64 count)

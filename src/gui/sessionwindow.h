@@ -1,13 +1,13 @@
 // A saved session, browsed read-only in a window of its own while the main window keeps
 // recording: the same filter bar, table and detail pane as the live window, fed by a
-// SessionBrowser that streams light rows in batches (the first rows show at once, a million
-// never freeze the window) and fetches the selected request whole. GUI thread.
+// SessionRowLoader that streams light rows in batches (the first rows show at once, a million
+// never freeze the window); its browser fetches the selected request whole. GUI thread.
 #pragma once
 
 #include "browserdetailsource.h"
 #include "eventfilterproxy.h"
 #include "eventtablemodel.h"
-#include "store/sessionbrowser.h"
+#include "sessionrowloader.h"
 
 #include <QMainWindow>
 #include <memory>
@@ -56,7 +56,7 @@ signals:
 
 private:
     void handleOpened(quint64 count);
-    void handleRows(const QList<pnm::RecordedRequest> &rows);
+    void handleRows(quint64 firstSeq, int rows);
     void handleLoadFinished(quint64 count);
     void handleFailure(const QString &title, const QString &error);
     void updateStatus();
@@ -65,8 +65,8 @@ private:
     QString m_path;
     EventTableModel m_model;
     EventFilterProxy m_proxy;
-    SessionBrowser m_browser;
-    BrowserDetailSource m_details{&m_browser};
+    SessionRowLoader m_loader{&m_model};
+    BrowserDetailSource m_details{m_loader.browser()};
     QProgressBar *m_progress;
     QLabel *m_status;
     ExportController *m_export = nullptr;

@@ -31,13 +31,18 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
         m_listening = false;
         emit listeningChanged(false);
     });
-    connect(m_service, &IngestService::sessionOpened, this, [this](const QString &path) {
-        m_details.attach(path);
-        if (path != m_sessionPath) {
-            m_sessionPath = path;
-            emit sessionPathChanged(path);
-        }
+    connect(m_service, &IngestService::sessionOpened, this, &MonitorSession::handleSessionOpened);
+    connect(&m_history, &SessionRowLoader::rowsAppended, this, &MonitorSession::statsChanged);
+    connect(&m_history, &SessionRowLoader::finished, this, [this](quint64 count) {
+        releaseWaiting();
+        emit historyLoadFinished(count);
     });
+    const auto failed = [this](const QString &error) {
+        releaseWaiting();
+        emit historyFailed(error);
+    };
+    connect(&m_history, &SessionRowLoader::openFailed, this, failed);
+    connect(&m_history, &SessionRowLoader::loadFailed, this, failed);
     connect(m_service, &IngestService::storeFailed, this, [this](const QString &error) {
         m_storeError = error;
         emit storeFailed(error);
@@ -50,6 +55,30 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
     m_rateTimer.setInterval(kRateIntervalMs);
     connect(&m_rateTimer, &QTimer::timeout, this, &MonitorSession::updateRate);
     m_rateTimer.start();
+}
+
+void MonitorSession::handleSessionOpened(const QString &path, quint64 already, quint64 lastSeq)
+{
+    m_details.attach(path);
+    if (path != m_sessionPath) {
+        m_sessionPath = path;
+        emit sessionPathChanged(path);
+    }
+    if (already == 0 || path == m_historyPath)
+        return;
+    // This signal comes before any request of this run, and those are numbered after lastSeq:
+    // the file's rows up to it are the earlier ones, the rest reach the table live.
+    m_historyPath = path;
+    m_historyExpected = already;
+    m_history.load(path, lastSeq);
+    emit statsChanged();
+}
+
+void MonitorSession::releaseWaiting()
+{
+    const QList<RecordedRequest> waiting = std::exchange(m_waiting, {});
+    m_model.appendBatch(waiting);
+    emit statsChanged();
 }
 
 void MonitorSession::setSessionStore(const SessionStoreOptions &store)
@@ -101,6 +130,9 @@ void MonitorSession::setPaused(bool paused)
 
 void MonitorSession::clear()
 {
+    // Clear empties the table: the earlier requests are not brought back either.
+    m_history.cancel();
+    m_waiting.clear();
     m_batcher.discardPending();
     m_details.clear();
     m_model.clear();
@@ -120,6 +152,11 @@ void MonitorSession::handleBatch(const QList<RecordedRequest> &requests)
 {
     // The details first: a view reacting to the new rows may ask for them at once.
     m_details.add(requests);
+    if (m_history.isLoading()) {
+        m_waiting.append(requests);
+        emit statsChanged();
+        return;
+    }
     m_model.appendBatch(requests);
     emit statsChanged();
 }

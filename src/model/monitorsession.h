@@ -1,7 +1,8 @@
 // One monitoring session as the window sees it: the ingest service's results flowing through the
 // batcher into the table model, the detail source (the session file being recorded, or memory),
-// the filter proxy, counters, the events per second and the store's health. Owns no widgets; the
-// window only shows it. GUI thread.
+// the filter proxy, counters, the events per second and the store's health. A continued session
+// file's earlier requests are loaded into the table first. Owns no widgets; the window only
+// shows it. GUI thread.
 #pragma once
 
 #include "eventfilterproxy.h"
@@ -10,6 +11,7 @@
 #include "ingest/ingestoptions.h"
 #include "liverequestdetails.h"
 #include "requestbatcher.h"
+#include "sessionrowloader.h"
 #include "store/sessionstoreoptions.h"
 #include "testeventposter.h"
 
@@ -67,6 +69,13 @@ public:
     int eventsPerSecond() const { return m_eventsPerSecond; }
     QString lastError() const { return m_lastError; }
 
+    // A continued session's earlier requests loading into the table; live requests wait
+    // meanwhile (none is lost), so the table stays in sequence order.
+    bool isLoadingHistory() const { return m_history.isLoading(); }
+    quint64 historyLoaded() const { return m_history.loadedCount(); }
+    quint64 historyExpected() const { return m_historyExpected; }
+    qsizetype waitingCount() const { return m_waiting.size(); }
+
 public slots:
     // Starts listening, or applies a new configuration: keys, leeway and the reject policy
     // apply at once; a new address, port or body limit restarts the listener. The table stays.
@@ -84,8 +93,13 @@ signals:
     void sessionPathChanged(const QString &path);
     void storeFailed(const QString &error);
     void storeRecovered();
+    // The earlier requests of a continued session are in the table (or could not all be read).
+    void historyLoadFinished(quint64 count);
+    void historyFailed(const QString &error);
 
 private:
+    void handleSessionOpened(const QString &path, quint64 already, quint64 lastSeq);
+    void releaseWaiting();
     void handleBatch(const QList<RecordedRequest> &requests);
     void updateRate();
 
@@ -94,6 +108,10 @@ private:
     EventFilterProxy m_proxy;
     RequestBatcher m_batcher;
     LiveRequestDetails m_details;
+    SessionRowLoader m_history{&m_model};
+    QString m_historyPath; // loaded once per file: a listener restart reopens the same one
+    quint64 m_historyExpected = 0;
+    QList<RecordedRequest> m_waiting; // live requests that arrived while the history loads
     QString m_sessionPath;
     QString m_storeError;
     TestEventPoster m_poster;

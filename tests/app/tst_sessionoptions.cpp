@@ -22,6 +22,7 @@ private slots:
     void initTestCase() { QStandardPaths::setTestModeEnabled(true); }
     void defaultsRecordANewFile();
     void choices();
+    void openAloneBrowsesInAWindow();
     void badCombinations_data();
     void badCombinations();
     void formatFromName();
@@ -75,6 +76,24 @@ void TestSessionOptions::choices()
     QCOMPARE(exitCode, -1);
     QCOMPARE(options.session.importPaths, QStringList({"a.json", "b.har"}));
     QCOMPARE(options.session.format, QStringLiteral("har"));
+}
+
+void TestSessionOptions::openAloneBrowsesInAWindow()
+{
+    int exitCode = 0;
+    QString text;
+    const MonitorOptions options = parse({"--open", "s.pnmsession"}, &exitCode, &text);
+    QCOMPARE(exitCode, -1);
+    QVERIFY(!options.session.isCommand()); // the monitor runs; the window opens the file
+    QCOMPARE(options.session.openPath, QStringLiteral("s.pnmsession"));
+    // The help says so rather than claiming --open needs --export.
+    parse({"--help"}, &exitCode, &text);
+    QCOMPARE(exitCode, 0);
+    const QString help = text.simplified();
+    QVERIFY2(help.contains(QStringLiteral("--open <FILE> Browse this session file read-only in a "
+                                          "window of its own beside the live one (needs a "
+                                          "display). With --export: write it out and exit")),
+             qPrintable(text));
 }
 
 void TestSessionOptions::badCombinations_data()

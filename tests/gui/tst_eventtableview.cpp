@@ -1,6 +1,7 @@
 // EventTableView: follows the newest request whatever the sort order while the user is at it,
 // leaves a reader where they are (even when rows land above them) and follows again once they
-// return; keeps the selected request across arrivals, filtering, sorting, and forgets it on clear.
+// return; keeps the selected request across arrivals, filtering, sorting, and forgets it on clear;
+// several rows can be selected (shift/ctrl-click, Ctrl+A) and stay selected the same way.
 #include "../model/testrequests.h"
 #include "eventfilterproxy.h"
 #include "eventtableview.h"
@@ -22,11 +23,14 @@ private slots:
     void followsTheTopNewestFirst();
     void followsTheNewestRowByAnotherColumn();
     void selectionStaysOnTheRequest();
+    void severalRowsStaySelected();
 
 private:
     void append(int count);
     quint64 seqAt(int row) const;
     quint64 topSeq() const { return seqAt(m_view->rowAt(0)); }
+    QList<quint64> selectedSeqs() const;
+    void click(quint64 seq, Qt::KeyboardModifiers modifiers);
 
     std::unique_ptr<EventTableModel> m_model;
     std::unique_ptr<EventFilterProxy> m_proxy;
@@ -155,6 +159,81 @@ void TestEventTableView::selectionStaysOnTheRequest()
     m_model->clear();
     QCOMPARE(m_view->currentSeq(), 0u);
     QCOMPARE(current.last().at(0).toULongLong(), 0u);
+}
+
+QList<quint64> TestEventTableView::selectedSeqs() const
+{
+    QList<quint64> seqs;
+    for (const QModelIndex &index : m_view->selectionModel()->selectedRows())
+        seqs.append(index.data(EventTableModel::SeqRole).toULongLong());
+    std::sort(seqs.begin(), seqs.end());
+    return seqs;
+}
+
+void TestEventTableView::click(quint64 seq, Qt::KeyboardModifiers modifiers)
+{
+    const QModelIndex index = m_proxy->index(m_proxy->rowForSeq(seq), EventTableModel::EventColumn);
+    m_view->scrollTo(index);
+    QTest::mouseClick(m_view->viewport(), Qt::LeftButton, modifiers,
+                      m_view->visualRect(index).center());
+}
+
+void TestEventTableView::severalRowsStaySelected()
+{
+    QSignalSpy current(m_view.get(), &EventTableView::currentSeqChanged);
+    m_view->setFollowNewest(false);
+    m_view->scrollToTop();
+    click(3, Qt::NoModifier);
+    click(5, Qt::ShiftModifier);
+    click(9, Qt::ControlModifier);
+    QCOMPARE(selectedSeqs(), (QList<quint64>{3, 4, 5, 9}));
+    QCOMPARE(m_view->currentSeq(), 9u); // the detail pane shows the row clicked last
+    QCOMPARE(current.last().at(0).toULongLong(), 9u);
+
+    // Arrivals, a sort and a filter keep the same requests selected, not the same row numbers.
+    append(10);
+    QCOMPARE(selectedSeqs(), (QList<quint64>{3, 4, 5, 9}));
+    m_proxy->sort(EventTableModel::ParticipantColumn, Qt::DescendingOrder);
+    QCOMPARE(selectedSeqs(), (QList<quint64>{3, 4, 5, 9}));
+    QCOMPARE(m_view->currentSeq(), 9u);
+    append(60); // some land between the selected rows in this order: they do not join
+    QCOMPARE(selectedSeqs(), (QList<quint64>{3, 4, 5, 9}));
+    EventFilter filter;
+    filter.setRoomIds({QStringLiteral("room-0")}); // 3 and 9; 4 and 5 are hidden
+    m_proxy->setFilter(filter);
+    QCOMPARE(selectedSeqs(), (QList<quint64>{3, 9}));
+    m_proxy->setFilter(EventFilter());
+    QCOMPARE(selectedSeqs(), (QList<quint64>{3, 4, 5, 9}));
+    m_proxy->sort(-1);
+
+    // Choosing anew forgets what a filter hid; Ctrl+A takes every shown row.
+    m_proxy->setFilter(filter);
+    click(6, Qt::NoModifier);
+    m_proxy->setFilter(EventFilter());
+    QCOMPARE(selectedSeqs(), QList<quint64>{6});
+    QTest::keyClick(m_view.get(), Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
+    QCOMPARE(m_view->currentSeq(), 6u);
+    // All of them stay selected in another order, as one range.
+    m_proxy->sort(EventTableModel::RoomColumn, Qt::AscendingOrder);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
+    QCOMPARE(m_view->selectionModel()->selection().size(), 1);
+    m_proxy->setFilter(filter);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
+    m_proxy->setFilter(EventFilter());
+    m_proxy->sort(-1);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), m_proxy->rowCount());
+    // A selection does not stop following: new rows are shown, and not selected.
+    const int selected = m_proxy->rowCount();
+    m_view->setFollowNewest(true);
+    append(5);
+    QCOMPARE(m_view->selectionModel()->selectedRows().size(), selected);
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QVERIFY(!m_view->isFollowPaused());
+    m_model->clear();
+    QVERIFY(m_view->selectionModel()->selectedRows().isEmpty());
+    QCOMPARE(m_view->currentSeq(), 0u);
 }
 
 QTEST_MAIN(TestEventTableView)

@@ -1,6 +1,8 @@
 // The window end to end, offscreen: it listens on a free loopback port, signed and forged
 // requests posted to it become rows, the filters narrow them, the detail tabs explain them,
-// pause holds events back, and "Send test event" produces a valid row on an empty table.
+// pause holds events back, "Send test event" produces a valid row on an empty table, and the
+// status bar says when auto-scroll waits for a reader and takes them back to the newest.
+#include "../model/testrequests.h"
 #include "../support/rawhttpclient.h"
 #include "appsettings.h"
 #include "detailpane.h"
@@ -16,9 +18,11 @@
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QToolButton>
 
 using namespace pnm;
 using namespace pnm::test;
@@ -52,6 +56,7 @@ private slots:
     void pauseHoldsBack();
     void testEventOnEmptyTable();
     void newPortKeepsTheTable();
+    void statusBarResumesFollowing();
 
 private:
     void post(const QByteArray &bytes, const QByteArray &secret);
@@ -213,6 +218,37 @@ void TestMainWindow::newPortKeepsTheTable()
     post(body(QStringLiteral("room_finished"), QStringLiteral("room-a"), {}, 2), kSecret);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->proxy()->rowCount(), 2, 5000);
     QCOMPARE(m_session->proxy()->index(1, 0).data().toString(), QStringLiteral("2"));
+}
+
+void TestMainWindow::statusBarResumesFollowing()
+{
+    // Enough rows to scroll, straight into the table (the listener is not what is tested here).
+    QList<RecordedRequest> rows;
+    for (quint64 seq = 1; seq <= 300; ++seq)
+        rows.append(makeRequest(seq, QStringLiteral("participant_joined"), QStringLiteral("r"),
+                                QStringLiteral("u")));
+    m_session->model()->appendBatch(rows);
+    QVERIFY(m_window->isShowingTable());
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    MonitorStatusBar *status = m_window->monitorStatusBar();
+    QScrollBar *bar = m_window->eventTable()->verticalScrollBar();
+    QTRY_VERIFY(bar->maximum() > 0);
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(status->followText(), QString());
+
+    bar->setValue(bar->maximum() / 2); // reading further up
+    QCOMPARE(status->followText(), QStringLiteral("Auto-scroll paused \u2014 show newest"));
+    QVERIFY(status->resumeFollowButton()->isVisible());
+    QTest::mouseClick(status->resumeFollowButton(), Qt::LeftButton);
+    QCOMPARE(bar->value(), bar->maximum());
+    QCOMPARE(status->followText(), QString());
+    QVERIFY(!m_window->eventTable()->isFollowPaused());
+
+    // Auto-scroll switched off: nothing to resume, so nothing is offered.
+    bar->setValue(0);
+    QVERIFY(!status->followText().isEmpty());
+    m_window->action(QStringLiteral("actionAutoScroll"))->setChecked(false);
+    QCOMPARE(status->followText(), QString());
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -1,7 +1,8 @@
 // The main window recording into a session file, offscreen: the detail pane reads requests back
 // from the file, a store that cannot write raises the banner (senders get 503) and recovery
 // lowers it, the status bar names the file, exports write each format, sessions open in their
-// own windows and are remembered in Recent sessions, and imports land in a new session file.
+// own windows and are remembered in Recent sessions, imports land in a new session file, several
+// selected rows export exactly those requests, and a continued session shows its earlier rows.
 #include "../support/rawhttpclient.h"
 #include "appsettings.h"
 #include "detailpane.h"
@@ -20,6 +21,9 @@
 #include "texttablemodel.h"
 
 #include <QAction>
+#include <QJsonDocument>
+#include <QJsonObject>
+#include <QLocale>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -37,6 +41,8 @@ private slots:
     void storeFailureBanner();
     void exportsEachFormat_data();
     void exportsEachFormat();
+    void exportsTheSelectedRows();
+    void continuedSessionShowsEarlierRows();
     void opensAndRemembersSessions();
     void importsIntoANewSession();
     void noSessionKeepsANewestWindow();
@@ -179,6 +185,82 @@ void TestSessionFiles::exportsEachFormat()
     QVERIFY(!finished.at(1).at(0).toBool());
     QVERIFY2(finished.at(1).at(1).toString().contains(choice.outPath),
              qPrintable(finished.at(1).at(1).toString()));
+}
+
+void TestSessionFiles::exportsTheSelectedRows()
+{
+    startWindow(m_livePath);
+    QVERIFY(QTest::qWaitForWindowExposed(m_window.get()));
+    for (int i = 1; i <= 6; ++i)
+        QCOMPARE(
+            post("{\"event\":\"participant_joined\",\"id\":\"e" + QByteArray::number(i) + "\"}"),
+            200);
+    EventTableView *view = m_window->eventTable();
+    QTRY_COMPARE_WITH_TIMEOUT(view->model()->rowCount(), 6, 5000);
+    // What a user does to pick several: click #2, shift-click #4, ctrl-click #6.
+    const auto click = [view](int row, Qt::KeyboardModifiers modifiers) {
+        const QModelIndex index = view->model()->index(row, EventTableModel::EventColumn);
+        QTest::mouseClick(view->viewport(), Qt::LeftButton, modifiers,
+                          view->visualRect(index).center());
+    };
+    click(1, Qt::NoModifier);
+    click(3, Qt::ShiftModifier);
+    click(5, Qt::ControlModifier);
+    QCOMPARE(view->selectionModel()->selectedRows().size(), 4);
+    QCOMPARE(view->currentSeq(), 6u);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->shownSeq(), 6u, 5000);
+    // Sorting does not change which requests are selected.
+    view->sortByColumn(EventTableModel::SeqColumn, Qt::DescendingOrder);
+
+    ExportChoice choice;
+    choice.format = ExportFormat::Ndjson;
+    choice.scope = ExportChoice::Scope::Selection;
+    choice.outPath = m_dir->filePath(QStringLiteral("selection.ndjson"));
+    QSignalSpy finished(m_window->exporter(), &ExportController::finished);
+    m_window->exporter()->exportTo(choice);
+    QVERIFY(finished.wait(5000));
+    QVERIFY2(finished.at(0).at(0).toBool(), qPrintable(finished.at(0).at(1).toString()));
+    QFile file(choice.outPath);
+    QVERIFY(file.open(QIODevice::ReadOnly));
+    QList<qint64> seqs;
+    for (const QByteArray &line : file.readAll().split('\n')) {
+        if (!line.isEmpty())
+            seqs.append(QJsonDocument::fromJson(line).object().value("seq").toInteger());
+    }
+    std::sort(seqs.begin(), seqs.end());
+    QCOMPARE(seqs, (QList<qint64>{2, 3, 4, 6}));
+
+    // Ctrl+A selects every request for the next export.
+    QTest::keyClick(view, Qt::Key_A, Qt::ControlModifier);
+    QCOMPARE(m_window->exporter()->seqsFor(ExportChoice::Scope::Selection).size(), 6);
+}
+
+void TestSessionFiles::continuedSessionShowsEarlierRows()
+{
+    constexpr int kEarlier = 4500; // several of the loader's batches
+    QString error;
+    QVERIFY2(writeSession(m_livePath, kEarlier, &error), qPrintable(error));
+    startWindow(m_livePath);
+    // Posted while the earlier rows may still be loading: they follow them, numbered on.
+    for (int i = 0; i < 3; ++i)
+        QCOMPARE(post("{\"event\":\"room_finished\",\"room\":{\"room_id\":\"r1\"}}"), 200);
+    const EventTableModel *model = m_session->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kEarlier + 3, 10000);
+    QVERIFY(!m_session->isLoadingHistory());
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->eventRow(row).seq, quint64(row + 1));
+    QCOMPARE(model->index(kEarlier, EventTableModel::EventColumn).data().toString(),
+             QStringLiteral("room_finished"));
+    QVERIFY(m_window->isShowingTable());
+    QCOMPARE(m_window->monitorStatusBar()->historyText(), QString());
+    // The fixture's requests carry no token (failed); the posted ones are unverified.
+    QCOMPARE(m_window->monitorStatusBar()->countsText(),
+             QStringLiteral("%1 total \u00b7 %1 shown \u00b7 %2 failed")
+                 .arg(QLocale().toString(kEarlier + 3), QLocale().toString(kEarlier)));
+    // An earlier request's details come from the file like any other.
+    m_window->eventTable()->selectSeq(7);
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->detailPane()->shownSeq(), 7u, 5000);
+    QCOMPARE(m_window->detailPane()->headlineText(), QStringLiteral("<b>#7 room_started</b>"));
 }
 
 void TestSessionFiles::opensAndRemembersSessions()

@@ -87,6 +87,7 @@ private slots:
     void keysFromEnvironment();
     void badOptionsExit2();
     void portInUseExits1();
+    void openWithoutAWindowIsANote();
 
 private:
     QList<WebhookVector> m_vectors;
@@ -226,6 +227,19 @@ void TestHeadlessMonitor::portInUseExits1()
     QVERIFY(second.process().waitForFinished(10000));
     QCOMPARE(second.process().exitCode(), 1);
     QTRY_VERIFY_WITH_TIMEOUT(second.standardError().contains("cannot listen"), 5000);
+}
+
+void TestHeadlessMonitor::openWithoutAWindowIsANote()
+{
+    // Headless, --open FILE alone cannot be browsed: the run says so and records as usual.
+    MonitorProcess monitor(
+        {"--headless", "--listen", "127.0.0.1:0", "--no-session", "--open", "saved.pnmsession"});
+    QVERIFY(monitor.waitForPort() != 0);
+    QVERIFY2(monitor.standardError().contains(
+                 "--open saved.pnmsession: not opened, browsing a session needs the window; this "
+                 "headless run records as usual (to write that file out instead: --open FILE "
+                 "--export OUT)"),
+             monitor.standardError().constData());
 }
 
 QTEST_GUILESS_MAIN(TestHeadlessMonitor)

@@ -47,6 +47,7 @@ void TestSessionRecording::recordsAndContinuesNumbering()
         QCOMPARE(opened.size(), 1);
         QCOMPARE(opened.at(0).at(0).toString(), path);
         QCOMPARE(opened.at(0).at(1).toULongLong(), quint64(run * 3));
+        QCOMPARE(opened.at(0).at(2).toULongLong(), quint64(run * 3)); // the last seq so far
         RawHttpClient client;
         QVERIFY(client.connectTo(service.port()));
         for (int i = 0; i < 3; ++i)

@@ -45,8 +45,10 @@ signals:
     // for consumers that handle many at once).
     void requestRecorded(const pnm::RecordedRequest &request);
     void requestsRecorded(const QList<pnm::RecordedRequest> &requests);
-    // The session file is open; it already held this many requests (continued session).
-    void sessionOpened(const QString &path, quint64 requestsAlreadyThere);
+    // The session file is open; it already held this many requests (continued session), the
+    // newest numbered `lastSeqThere` (0 for a new file). Requests recorded from now on are
+    // numbered after it, so a reader can tell the file's earlier requests from this run's.
+    void sessionOpened(const QString &path, quint64 requestsAlreadyThere, quint64 lastSeqThere);
     // The store cannot write: senders get 503 until storeRecovered(). Show it loudly.
     void storeFailed(const QString &error);
     void storeRecovered();

@@ -29,7 +29,8 @@ bool IngestWorker::openSession(QString *error)
     m_pipeline.setJournal(m_journal.get());
     // Continue the session's numbering so sequence numbers stay unique within the file.
     m_pipeline.setNextSequence(m_journal->lastSequenceAtOpen() + 1);
-    emit sessionOpened(m_journal->path(), m_journal->countAtOpen());
+    emit sessionOpened(m_journal->path(), m_journal->countAtOpen(),
+                       m_journal->lastSequenceAtOpen());
     return true;
 }
 

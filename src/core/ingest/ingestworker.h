@@ -30,7 +30,7 @@ signals:
     void listenFailed(const QString &error);
     void stopped();
     void requestsRecorded(const QList<pnm::RecordedRequest> &requests);
-    void sessionOpened(const QString &path, quint64 requestsAlreadyThere);
+    void sessionOpened(const QString &path, quint64 requestsAlreadyThere, quint64 lastSeqThere);
     void storeFailed(const QString &error);
     void storeRecovered();
 

@@ -1,0 +1,134 @@
+// MonitorSession continuing a session file: the file's earlier requests load into the table in
+// batches, live requests that arrive meanwhile wait and follow them in sequence order (none lost,
+// none twice, even when the reader already sees this run's rows in the file), a listener restart
+// does not load them again, Clear stops the load, and an unreadable file lets live rows through.
+// The ingest service's signals are emitted by the test; no listener runs.
+#include "../gui/sessionfixture.h"
+#include "ingest/ingestservice.h"
+#include "monitorsession.h"
+
+#include <QAbstractItemModelTester>
+#include <QSignalSpy>
+#include <QTemporaryDir>
+#include <QTest>
+
+using namespace pnm;
+using namespace pnm::test;
+
+class TestMonitorSession : public QObject
+{
+    Q_OBJECT
+private slots:
+    void init();
+    void cleanup();
+    void earlierRowsComeFirst();
+    void clearStopsTheLoad();
+    void unreadableFileLetsLiveRowsThrough();
+
+private:
+    void arrive(quint64 first, quint64 last);
+
+    std::unique_ptr<QTemporaryDir> m_dir;
+    QString m_path;
+    std::unique_ptr<IngestService> m_service;
+    std::unique_ptr<MonitorSession> m_session;
+    std::unique_ptr<QAbstractItemModelTester> m_tester;
+};
+
+void TestMonitorSession::init()
+{
+    m_dir = std::make_unique<QTemporaryDir>();
+    m_path = m_dir->filePath(QStringLiteral("continued.pnmsession"));
+    m_service = std::make_unique<IngestService>();
+    m_session = std::make_unique<MonitorSession>(m_service.get());
+    m_tester = std::make_unique<QAbstractItemModelTester>(
+        m_session->proxy(), QAbstractItemModelTester::FailureReportingMode::QtTest);
+}
+
+void TestMonitorSession::cleanup()
+{
+    m_tester.reset();
+    m_session.reset();
+    m_service.reset();
+    m_dir.reset();
+}
+
+// Live requests, as the ingest thread announces them, published by the batcher at once.
+void TestMonitorSession::arrive(quint64 first, quint64 last)
+{
+    for (quint64 seq = first; seq <= last; ++seq)
+        emit m_service->requestRecorded(
+            sessionRequest(seq, QStringLiteral("room_finished"), QStringLiteral("live")));
+    m_session->batcher()->flush();
+}
+
+void TestMonitorSession::earlierRowsComeFirst()
+{
+    constexpr int kEarlier = 4500; // three of the loader's batches
+    // The file also holds this run's first three requests: committed before the reader got
+    // there, they must come once, from the live side.
+    QString error;
+    QVERIFY2(writeSession(m_path, kEarlier + 3, &error), qPrintable(error));
+    QSignalSpy loaded(m_session.get(), &MonitorSession::historyLoadFinished);
+    emit m_service->sessionOpened(m_path, kEarlier, kEarlier);
+    QVERIFY(m_session->isLoadingHistory());
+    QCOMPARE(m_session->historyExpected(), quint64(kEarlier));
+    arrive(kEarlier + 1, kEarlier + 3);
+    QCOMPARE(m_session->waitingCount(), 3);
+    QVERIFY(m_session->model()->rowForSeq(kEarlier + 1) < 0);
+
+    QVERIFY(loaded.wait(10000));
+    QCOMPARE(loaded.at(0).at(0).toULongLong(), quint64(kEarlier));
+    QVERIFY(!m_session->isLoadingHistory());
+    QCOMPARE(m_session->waitingCount(), 0);
+    const EventTableModel *model = m_session->model();
+    QCOMPARE(model->rowCount(), kEarlier + 3);
+    for (int row = 0; row < model->rowCount(); ++row)
+        QCOMPARE(model->eventRow(row).seq, quint64(row + 1));
+    QCOMPARE(model->index(kEarlier - 1, EventTableModel::EventColumn).data().toString(),
+             QStringLiteral("participant_joined"));
+    QCOMPARE(model->index(kEarlier, EventTableModel::EventColumn).data().toString(),
+             QStringLiteral("room_finished")); // the live request, not the file's copy
+    QCOMPARE(m_session->totalCount(), quint64(kEarlier + 3));
+
+    // Later live requests go straight in; a listener restart reopens the file without a reload.
+    arrive(kEarlier + 4, kEarlier + 4);
+    emit m_service->sessionOpened(m_path, kEarlier + 4, kEarlier + 4);
+    QVERIFY(!m_session->isLoadingHistory());
+    QCOMPARE(model->rowCount(), kEarlier + 4);
+}
+
+void TestMonitorSession::clearStopsTheLoad()
+{
+    QString error;
+    QVERIFY2(writeSession(m_path, 3000, &error), qPrintable(error));
+    emit m_service->sessionOpened(m_path, 3000, 3000);
+    arrive(3001, 3001);
+    QCOMPARE(m_session->waitingCount(), 1);
+    m_session->clear();
+    QVERIFY(!m_session->isLoadingHistory());
+    QCOMPARE(m_session->waitingCount(), 0);
+    QTest::qWait(300); // to show that nothing of the cancelled load arrives
+    QCOMPARE(m_session->model()->rowCount(), 0);
+    arrive(3002, 3002);
+    QCOMPARE(m_session->model()->rowCount(), 1);
+}
+
+void TestMonitorSession::unreadableFileLetsLiveRowsThrough()
+{
+    QFile file(m_path);
+    QVERIFY(file.open(QIODevice::WriteOnly));
+    file.write("not a session file, not SQLite either");
+    file.close();
+    QSignalSpy failed(m_session.get(), &MonitorSession::historyFailed);
+    emit m_service->sessionOpened(m_path, 10, 10);
+    arrive(11, 12);
+    QVERIFY(failed.wait(10000));
+    QVERIFY(!failed.at(0).at(0).toString().isEmpty());
+    QVERIFY(!m_session->isLoadingHistory());
+    QCOMPARE(m_session->model()->rowCount(), 2);
+    QCOMPARE(m_session->model()->eventRow(0).seq, 11u);
+}
+
+QTEST_GUILESS_MAIN(TestMonitorSession)
+#include "tst_monitorsession.moc"
