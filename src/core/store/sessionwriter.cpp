@@ -3,6 +3,7 @@
 #include "store/requestrow.h"
 #include "store/sessiondatabase.h"
 #include "store/storelog.h"
+#include "store/walcheckpointer.h"
 
 #include <QDateTime>
 #include <QDir>
@@ -19,6 +20,8 @@ constexpr int kRetentionSliceRows = 5000;
 constexpr qsizetype kMaxBatchRows = 4096;
 // Retention runs at most this often while recording (and once more on close).
 constexpr qint64 kRetentionIntervalMs = 1000;
+// How often the log is copied into the database file off the commit path (WalCheckpointer).
+constexpr int kCheckpointIntervalMs = 100;
 } // namespace
 
 SessionWriter::~SessionWriter()
@@ -129,6 +132,10 @@ void SessionWriter::run(const SessionStoreOptions &options)
     if (!ok)
         return;
     qCDebug(lcStore) << "recording into" << options.path << "after" << m_countAtOpen << "requests";
+
+    // Declared after the connection, so it stops (and closes its own) before that one closes.
+    WalCheckpointer checkpointer;
+    checkpointer.start(options.path, kCheckpointIntervalMs);
 
     const bool retains = options.maxRequests > 0 || options.maxAgeSecs > 0;
     QElapsedTimer sinceRetention;

@@ -5,6 +5,7 @@ target_sources(pnm_core PRIVATE
   store/sqlitestatement.h store/sqlitestatement.cpp
   store/requestrow.h store/requestrow.cpp
   store/sessiondatabase.h store/sessiondatabase.cpp
+  store/walcheckpointer.h store/walcheckpointer.cpp
   store/sessionwriter.h store/sessionwriter.cpp
   store/sessionjournal.h store/sessionjournal.cpp
   store/sessionreader.h store/sessionreader.cpp)
