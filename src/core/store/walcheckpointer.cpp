@@ -15,23 +15,19 @@ WalCheckpointer::~WalCheckpointer()
 void WalCheckpointer::start(const QString &path, int intervalMs)
 {
     stop();
-    m_stopping = false;
-    m_thread = std::thread([this, path, intervalMs] { run(path, intervalMs); });
+    m_thread = std::jthread(
+        [this, path, intervalMs](const std::stop_token &stop) { run(stop, path, intervalMs); });
 }
 
 void WalCheckpointer::stop()
 {
     if (!m_thread.joinable())
         return;
-    {
-        std::lock_guard lock(m_mutex);
-        m_stopping = true;
-    }
-    m_wake.notify_all();
+    m_thread.request_stop(); // wakes the wait in run()
     m_thread.join();
 }
 
-void WalCheckpointer::run(const QString &path, int intervalMs)
+void WalCheckpointer::run(const std::stop_token &stop, const QString &path, int intervalMs)
 {
     sqlite3 *connection = nullptr;
     // No create flag: the writer made the file; a file removed meanwhile is the writer's to report.
@@ -45,8 +41,8 @@ void WalCheckpointer::run(const QString &path, int intervalMs)
     // The database file is made durable after each copy, as the writer's own checkpoints do.
     sqlite3_exec(connection, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
     std::unique_lock lock(m_mutex);
-    while (!m_wake.wait_for(lock, std::chrono::milliseconds(intervalMs),
-                            [this] { return m_stopping; })) {
+    while (!m_wake.wait_for(lock, stop, std::chrono::milliseconds(intervalMs),
+                            [&stop] { return stop.stop_requested(); })) {
         lock.unlock();
         // PASSIVE: copies what no reader still needs and never waits on the writer; it does
         // nothing when the log holds nothing new.

@@ -10,6 +10,7 @@
 #include <QString>
 #include <condition_variable>
 #include <mutex>
+#include <stop_token>
 #include <thread>
 
 namespace pnm {
@@ -28,12 +29,11 @@ public:
     void stop();
 
 private:
-    void run(const QString &path, int intervalMs);
+    void run(const std::stop_token &stop, const QString &path, int intervalMs);
 
-    std::thread m_thread;
     std::mutex m_mutex;
-    std::condition_variable m_wake;
-    bool m_stopping = false;
+    std::condition_variable_any m_wake;
+    std::jthread m_thread; // last: it stops and joins before the members it uses go
 };
 
 } // namespace pnm
