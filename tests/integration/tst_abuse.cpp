@@ -7,6 +7,7 @@
 #include "ingest/ingestservice.h"
 #include "store/sessionreader.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -72,16 +73,18 @@ struct Service
     }
 };
 
-// Posts one request on a fresh connection and returns the status, or 0 if not answered in time.
-int legitimatePost(quint16 port, const QByteArray &body, qint64 *elapsedMs = nullptr)
+// Posts one request on a fresh connection and returns the status, or 0 if not answered within
+// `boundMs`.
+int legitimatePost(quint16 port, const QByteArray &body, qint64 *elapsedMs = nullptr,
+                   int boundMs = kAnswerBoundMs)
 {
     QElapsedTimer timer;
     timer.start();
     RawHttpClient client;
-    if (!client.connectTo(port, kAnswerBoundMs))
+    if (!client.connectTo(port, boundMs))
         return 0;
     client.send(rawPost(body, {{"Content-Type", "application/json"}}));
-    const int status = client.readResponse(kAnswerBoundMs).status;
+    const int status = client.readResponse(boundMs).status;
     if (elapsedMs)
         *elapsedMs = timer.elapsed();
     return status;
@@ -451,8 +454,20 @@ void TestAbuse::abuseLosesNothingRecorded()
         hog.socket().setReadBufferSize(1);
         for (int i = 0; i < 2000; ++i)
             hog.socket().write("GET /hog HTTP/1.1\r\nHost: x\r\n\r\n");
+        // The tricklers fill the cap until their deadline: each gets 503 at once or 408 then.
+        // Waiting for those answers, not polling with posts against a fixed budget, is what
+        // keeps this stable under load (a starved ingest thread fires its deadlines late). A
+        // connection we are closing no longer counts against the cap, so once they are
+        // answered the slots are free, whatever the clients do with their sockets.
+        QDeadlineTimer heldAnswered(30 * limits.requestTimeoutMs);
+        for (auto &client : held) {
+            const int status = client->readResponse(int(heldAnswered.remainingTime())).status;
+            QVERIFY2(status == 503 || status == 408, qPrintable(QString::number(status)));
+        }
+        // Bounded generously: what is measured here is loss, not latency (that is the slowloris
+        // test's), and each answer waits for the session file under a loaded disk.
         for (int i = kGood; i < 2 * kGood; ++i)
-            QTRY_COMPARE_WITH_TIMEOUT(legitimatePost(port, goodBody(i)), 200, 10000);
+            QCOMPARE(legitimatePost(port, goodBody(i), nullptr, 30000), 200);
         held.clear();
         attackers.clear();
         hog.socket().abort();
