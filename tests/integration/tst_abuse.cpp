@@ -7,6 +7,7 @@
 #include "ingest/ingestservice.h"
 #include "store/sessionreader.h"
 
+#include <QDeadlineTimer>
 #include <QElapsedTimer>
 #include <QFile>
 #include <QJsonDocument>
@@ -72,16 +73,18 @@ struct Service
     }
 };
 
-// Posts one request on a fresh connection and returns the status, or 0 if not answered in time.
-int legitimatePost(quint16 port, const QByteArray &body, qint64 *elapsedMs = nullptr)
+// Posts one request on a fresh connection and returns the status, or 0 if not answered within
+// `boundMs`.
+int legitimatePost(quint16 port, const QByteArray &body, qint64 *elapsedMs = nullptr,
+                   int boundMs = kAnswerBoundMs)
 {
     QElapsedTimer timer;
     timer.start();
     RawHttpClient client;
-    if (!client.connectTo(port, kAnswerBoundMs))
+    if (!client.connectTo(port, boundMs))
         return 0;
     client.send(rawPost(body, {{"Content-Type", "application/json"}}));
-    const int status = client.readResponse(kAnswerBoundMs).status;
+    const int status = client.readResponse(boundMs).status;
     if (elapsedMs)
         *elapsedMs = timer.elapsed();
     return status;
@@ -323,40 +326,36 @@ void TestAbuse::millionTinyKeys()
 void TestAbuse::invalidChunkSizes_data()
 {
     QTest::addColumn<QByteArray>("chunks");
-    QTest::addColumn<bool>("acceptedByLlhttp"); // see below
-    QTest::newRow("not hex") << QByteArray("zz\r\nabc\r\n0\r\n\r\n") << false;
-    QTest::newRow("negative") << QByteArray("-1\r\nabc\r\n0\r\n\r\n") << false;
-    QTest::newRow("overflows 64 bits") << QByteArray("1ffffffffffffffffffff\r\nabc\r\n") << false;
-    QTest::newRow("no size") << QByteArray("\r\nabc\r\n0\r\n\r\n") << false;
+    QTest::newRow("not hex") << QByteArray("zz\r\nabc\r\n0\r\n\r\n");
+    QTest::newRow("negative") << QByteArray("-1\r\nabc\r\n0\r\n\r\n");
+    QTest::newRow("overflows 64 bits") << QByteArray("1ffffffffffffffffffff\r\nabc\r\n");
+    QTest::newRow("no size") << QByteArray("\r\nabc\r\n0\r\n\r\n");
     static const char nulInSize[] = "3\0\r\nabc\r\n0\r\n\r\n";
-    QTest::newRow("NUL in size") << QByteArray(nulInSize, sizeof nulInSize - 1) << false;
-    QTest::newRow("data longer than its size") << QByteArray("3\r\nabcdef\r\n0\r\n\r\n") << true;
+    QTest::newRow("NUL in size") << QByteArray(nulInSize, sizeof nulInSize - 1);
+    // llhttp's lenient mode skipped the two bytes after chunk data unseen and waited for a chunk
+    // that never came (408 at the deadline); strict mode (cmake/FindLlhttp.cmake) refuses it.
+    QTest::newRow("data longer than its size") << QByteArray("3\r\nabcdef\r\n0\r\n\r\n");
+    QTest::newRow("data ended by LF alone") << QByteArray("3\r\nabc\n0\r\n\r\n");
 }
 
 void TestAbuse::invalidChunkSizes()
 {
     QFETCH(QByteArray, chunks);
-    QFETCH(bool, acceptedByLlhttp);
     HttpLimits limits;
-    limits.requestTimeoutMs = 1000;
+    // Far beyond the bound below: a 400 that comes at all is the parser's, not the deadline's.
+    limits.requestTimeoutMs = 60000;
     Service s;
     QVERIFY(s.start(limits));
     RawHttpClient client;
     QVERIFY(client.connectTo(s.service.port()));
     client.send("POST /chunked HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n" + chunks);
-    const RawResponse response = client.readResponse();
-    // llhttp 8 compiled without LLHTTP_STRICT_MODE does not insist on CRLF after chunk data: it
-    // waits for more, so that request ends only at the request deadline (408). Compiled with
-    // LLHTTP_STRICT_MODE=1 it answers 400 ("Expected CRLF after chunk") at once.
-    if (acceptedByLlhttp)
-        QEXPECT_FAIL("", "llhttp's lenient mode: 408 at the request deadline, not 400", Continue);
+    const RawResponse response = client.readResponse(5000);
     QCOMPARE(response.status, 400);
-    QVERIFY(response.status == 400 || (acceptedByLlhttp && response.status == 408));
     QVERIFY(response.closeRequested);
     QVERIFY(client.waitForClose());
     QCOMPARE(legitimatePost(s.service.port(), "{}"), 200);
     QTRY_COMPARE_WITH_TIMEOUT(s.recorded.size(), 2, 5000);
-    QCOMPARE(s.requests().at(0).status, response.status);
+    QCOMPARE(s.requests().at(0).status, 400);
     QCOMPARE(s.requests().at(0).target, QByteArray("/chunked"));
     QCOMPARE(s.requests().at(1).status, 200);
 }
@@ -455,8 +454,20 @@ void TestAbuse::abuseLosesNothingRecorded()
         hog.socket().setReadBufferSize(1);
         for (int i = 0; i < 2000; ++i)
             hog.socket().write("GET /hog HTTP/1.1\r\nHost: x\r\n\r\n");
+        // The tricklers fill the cap until their deadline: each gets 503 at once or 408 then.
+        // Waiting for those answers, not polling with posts against a fixed budget, is what
+        // keeps this stable under load (a starved ingest thread fires its deadlines late). A
+        // connection we are closing no longer counts against the cap, so once they are
+        // answered the slots are free, whatever the clients do with their sockets.
+        QDeadlineTimer heldAnswered(30 * limits.requestTimeoutMs);
+        for (auto &client : held) {
+            const int status = client->readResponse(int(heldAnswered.remainingTime())).status;
+            QVERIFY2(status == 503 || status == 408, qPrintable(QString::number(status)));
+        }
+        // Bounded generously: what is measured here is loss, not latency (that is the slowloris
+        // test's), and each answer waits for the session file under a loaded disk.
         for (int i = kGood; i < 2 * kGood; ++i)
-            QTRY_COMPARE_WITH_TIMEOUT(legitimatePost(port, goodBody(i)), 200, 10000);
+            QCOMPARE(legitimatePost(port, goodBody(i), nullptr, 30000), 200);
         held.clear();
         attackers.clear();
         hog.socket().abort();

@@ -5,6 +5,9 @@
 
 #include <QTest>
 #include <memory>
+#include <netinet/in.h>
+#include <sys/socket.h>
+#include <unistd.h>
 
 using namespace pnm;
 using namespace pnm::test;
@@ -24,6 +27,7 @@ private slots:
     void stalledRequestGets408();
     void garbageGets400AndClose();
     void connectionCapAnswers503AndOthersStillServed();
+    void closingConnectionLeavesItsSlot();
     void manyConnectionsAtOnce();
     void slowSinkHoldsPipelinedRequests();
     void clientVanishingMidRequestIsHarmless();
@@ -221,6 +225,77 @@ void TestHttpListener::connectionCapAnswers503AndOthersStillServed()
     QVERIFY(again.connectTo(server.port()));
     again.send(rawPost("again", {}));
     QCOMPARE(again.readResponse().status, 200);
+}
+
+namespace {
+// A loopback client that never reads, with a receive buffer too small for our answers: what the
+// server writes to it stays in Qt's write buffer. A plain socket, because the buffer size must be
+// set before connecting to shape the TCP window.
+class NonReadingClient
+{
+public:
+    explicit NonReadingClient(quint16 port)
+    {
+        m_fd = ::socket(AF_INET, SOCK_STREAM, 0);
+        const int receiveBytes = 2048;
+        ::setsockopt(m_fd, SOL_SOCKET, SO_RCVBUF, &receiveBytes, sizeof receiveBytes);
+        sockaddr_in address{};
+        address.sin_family = AF_INET;
+        address.sin_port = htons(port);
+        address.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
+        m_connected = ::connect(m_fd, reinterpret_cast<sockaddr *>(&address), sizeof address) == 0;
+    }
+    ~NonReadingClient() { ::close(m_fd); }
+    NonReadingClient(const NonReadingClient &) = delete;
+    NonReadingClient &operator=(const NonReadingClient &) = delete;
+    bool isConnected() const { return m_connected; }
+    bool send(const QByteArray &bytes) const
+    {
+        return ::send(m_fd, bytes.constData(), size_t(bytes.size()), MSG_NOSIGNAL) == bytes.size();
+    }
+
+private:
+    int m_fd = -1;
+    bool m_connected = false;
+};
+} // namespace
+
+// A connection we are closing serves nobody: while Qt still holds its last answers for a client
+// that does not read, it must not keep new senders out. The sockets stay bounded all the same:
+// open and closing together at most twice the cap, past that a connection is reset unanswered.
+void TestHttpListener::closingConnectionLeavesItsSlot()
+{
+    HttpLimits limits;
+    limits.maxConnections = 1;
+    limits.requestTimeoutMs = 60000; // the abort timer of a closing connection: not within the test
+    // The sink echoes the target, so an 8 MB target makes an 8 MB answer: more than loopback's
+    // socket buffers take (tcp_wmem allows 4 MB by default). Connection: close closes it at once.
+    constexpr qsizetype kTargetBytes = 8 * 1024 * 1024;
+    limits.maxRequestLineBytes = kTargetBytes + 1;
+    ThreadedListener server(limits);
+    NonReadingClient hog(server.port());
+    QVERIFY(hog.isConnected());
+    QVERIFY(hog.send("GET /" + QByteArray(kTargetBytes - 1, 'a') +
+                     " HTTP/1.1\r\nHost: x\r\nConnection: close\r\n\r\n"));
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().requests().size(), 1, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(server.closingConnections(), 1, 5000);
+    QCOMPARE(server.openConnections(), 0);
+
+    RawHttpClient sender; // the slot is free for it
+    QVERIFY(sender.connectTo(server.port()));
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 1, 5000);
+    sender.send(rawPost("{}", {}));
+    QCOMPARE(sender.readResponse().status, 200);
+
+    // One open and one closing: the bound of two sockets is reached, so the next is reset at once.
+    RawHttpClient refused;
+    QVERIFY(refused.connectTo(server.port()));
+    QVERIFY(refused.waitForClose());
+    QVERIFY(refused.pendingBytes().isEmpty());
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().rejected().size(), 1, 5000);
+    QVERIFY(server.sink().rejected().constFirst().reason.contains("reset without an answer"));
+    QCOMPARE(server.openConnections(), 1);
+    QCOMPARE(server.closingConnections(), 1);
 }
 
 void TestHttpListener::manyConnectionsAtOnce()

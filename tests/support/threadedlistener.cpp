@@ -85,11 +85,22 @@ ThreadedListener::~ThreadedListener()
 
 int ThreadedListener::openConnections() const
 {
-    int open = 0;
+    return countOnListenerThread(&HttpListener::openConnectionCount);
+}
+
+int ThreadedListener::closingConnections() const
+{
+    return countOnListenerThread(&HttpListener::closingConnectionCount);
+}
+
+// The counters belong to the listener's thread: read them there.
+int ThreadedListener::countOnListenerThread(int (HttpListener::*count)() const) const
+{
+    int value = 0;
     QMetaObject::invokeMethod(
-        m_context, [this, &open] { open = m_listener->openConnectionCount(); },
+        m_context, [this, count, &value] { value = (m_listener->*count)(); },
         Qt::BlockingQueuedConnection);
-    return open;
+    return value;
 }
 
 } // namespace pnm::test

@@ -39,8 +39,11 @@ public:
     quint16 port() const { return m_port; }
     RecordingSink &sink() { return m_sink; }
     int openConnections() const;
+    int closingConnections() const;
 
 private:
+    int countOnListenerThread(int (HttpListener::*count)() const) const;
+
     QThread m_thread;
     QObject *m_context = new QObject; // lives on m_thread: the target of invokeMethod
     RecordingSink m_sink;

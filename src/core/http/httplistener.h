@@ -8,8 +8,11 @@
 #include <QHostAddress>
 #include <QTcpServer>
 
+class QTcpSocket;
+
 namespace pnm {
 
+class HttpConnection;
 class RequestSink;
 
 class HttpListener : public QTcpServer
@@ -20,7 +23,10 @@ public:
 
     const HttpLimits &limits() const { return m_limits; }
     void setLimits(const HttpLimits &limits) { m_limits = limits; }
+    // Connections that count against HttpLimits::maxConnections: reading, answering or idle.
     int openConnectionCount() const { return m_openConnections; }
+    // Connections we are closing, whose last answer Qt has not yet handed to the kernel.
+    int closingConnectionCount() const { return m_closingConnections; }
 
 signals:
     void connectionCountChanged(int open);
@@ -29,9 +35,13 @@ protected:
     void incomingConnection(qintptr socketDescriptor) override;
 
 private:
+    void refuse(QTcpSocket *socket, quint64 connectionId);
+    void track(HttpConnection *connection, QTcpSocket *socket);
+
     RequestSink *m_sink;
     HttpLimits m_limits;
     int m_openConnections = 0;
+    int m_closingConnections = 0;
     quint64 m_nextConnectionId = 1;
 };
 

@@ -1,6 +1,7 @@
 #include "http/httprequestparser.h"
 
 #include <algorithm>
+#include <cstring>
 #include <llhttp.h>
 
 namespace pnm {
@@ -16,6 +17,10 @@ HttpRequestParser *owner(llhttp_t *parser)
 {
     return static_cast<HttpRequestParser *>(parser->data);
 }
+
+// Stands in for a byte >= 0x80 of the request line while strict llhttp reads it: an unreserved
+// character (RFC 3986 section 2.3), valid wherever a target byte may stand.
+constexpr char kObsTextStandIn = 'x';
 } // namespace
 
 // llhttp calls back with slices of the input; each callback appends into the request being built
@@ -31,21 +36,28 @@ struct HttpRequestParser::Callbacks
     }
     static int onMethod(llhttp_t *p, const char *at, size_t len)
     {
-        owner(p)->m_request.method.append(at, qsizetype(len));
+        HttpRequestParser *self = owner(p);
+        self->m_request.method.append(self->originalBytes(at), qsizetype(len));
         return HPE_OK;
     }
     static int onUrl(llhttp_t *p, const char *at, size_t len)
     {
         HttpRequestParser *self = owner(p);
-        self->m_request.target.append(at, qsizetype(len));
+        self->m_request.target.append(self->originalBytes(at), qsizetype(len));
         if (self->m_request.target.size() > self->m_limits.maxRequestLineBytes)
             return self->fail(414, QStringLiteral("request target longer than %1 bytes")
                                        .arg(self->m_limits.maxRequestLineBytes));
         return HPE_OK;
     }
+    static int onUrlComplete(llhttp_t *p)
+    {
+        owner(p)->m_targetDone = true;
+        return HPE_OK;
+    }
     static int onVersion(llhttp_t *p, const char *at, size_t len)
     {
-        owner(p)->m_request.httpVersion.append(at, qsizetype(len));
+        HttpRequestParser *self = owner(p);
+        self->m_request.httpVersion.append(self->originalBytes(at), qsizetype(len));
         return HPE_OK;
     }
     static int onHeaderField(llhttp_t *p, const char *at, size_t len)
@@ -59,14 +71,14 @@ struct HttpRequestParser::Callbacks
             return self->fail(
                 431,
                 QStringLiteral("more than %1 header fields").arg(self->m_limits.maxHeaderCount));
-        self->m_field.append(at, qsizetype(len));
+        self->m_field.append(self->originalBytes(at), qsizetype(len));
         return self->countHeaderBytes(len);
     }
     static int onHeaderValue(llhttp_t *p, const char *at, size_t len)
     {
         HttpRequestParser *self = owner(p);
         self->m_inValue = true;
-        self->m_value.append(at, qsizetype(len));
+        self->m_value.append(self->originalBytes(at), qsizetype(len));
         return self->countHeaderBytes(len);
     }
     static int onHeadersComplete(llhttp_t *p)
@@ -108,7 +120,7 @@ struct HttpRequestParser::Callbacks
         if (self->m_request.body.size() + qsizetype(len) > self->m_limits.maxBodyBytes)
             return self->fail(413, QStringLiteral("body exceeds the limit of %1 bytes")
                                        .arg(self->m_limits.maxBodyBytes));
-        self->m_request.body.append(at, qsizetype(len));
+        self->m_request.body.append(self->originalBytes(at), qsizetype(len));
         return HPE_OK;
     }
     static int onMessageComplete(llhttp_t *p)
@@ -116,6 +128,7 @@ struct HttpRequestParser::Callbacks
         HttpRequestParser *self = owner(p);
         self->m_messageDone = true;
         self->m_request.bodyComplete = true;
+        self->m_targetDone = false; // the next request line follows
         return HPE_PAUSED;
     }
 };
@@ -127,6 +140,7 @@ HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
     m_llhttp->settings.on_message_begin = &Callbacks::onMessageBegin;
     m_llhttp->settings.on_method = &Callbacks::onMethod;
     m_llhttp->settings.on_url = &Callbacks::onUrl;
+    m_llhttp->settings.on_url_complete = &Callbacks::onUrlComplete;
     m_llhttp->settings.on_version = &Callbacks::onVersion;
     m_llhttp->settings.on_header_field = &Callbacks::onHeaderField;
     m_llhttp->settings.on_header_value = &Callbacks::onHeaderValue;
@@ -146,8 +160,9 @@ int HttpRequestParser::fail(int status, QString text)
     return HPE_USER;
 }
 
-// RFC 9112 section 5.1: a field name is a token, and whitespace before the colon must be rejected
-// (llhttp 8 lets it through).
+// RFC 9112 section 5.1: a field name is a token, and whitespace before the colon must be rejected.
+// Strict llhttp refuses such names itself; this check keeps the rule (and a clear message) should
+// llhttp ever be built leniently, as it is by default.
 int HttpRequestParser::finishHeaderField()
 {
     static constexpr QByteArrayView kTokenSymbols = "!#$%&'*+-.^_`|~";
@@ -201,6 +216,26 @@ HttpRequest HttpRequestParser::takeRequest()
     return request;
 }
 
+const char *HttpRequestParser::originalBytes(const char *at) const
+{
+    if (m_maskedCopy && at >= m_maskedCopy && at < m_maskedCopy + m_maskedSize)
+        return m_maskedOriginal + (at - m_maskedCopy);
+    return at;
+}
+
+// How much of `data` belongs to the request line still being read: up to and including its LF
+// (after any empty lines before a request, which llhttp skips), or all of it.
+qsizetype HttpRequestParser::requestLineBytes(const char *data, qsizetype size) const
+{
+    qsizetype start = 0;
+    if (!m_started) {
+        while (start < size && (data[start] == '\r' || data[start] == '\n'))
+            ++start;
+    }
+    const void *lf = std::memchr(data + start, '\n', size_t(size - start));
+    return lf ? static_cast<const char *>(lf) - data + 1 : size;
+}
+
 HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype size,
                                                  qsizetype *consumed)
 {
@@ -213,6 +248,39 @@ HttpRequestParser::Event HttpRequestParser::feed(const char *data, qsizetype siz
     if (size == 0)
         return Event::NeedMoreData;
 
+    // Strict llhttp refuses bytes >= 0x80 (obs-text) in the request-target, which RFC 3986 keeps
+    // ASCII. Go's net/http still sends a webhook URL's query as configured (url.URL.RequestURI
+    // keeps RawQuery verbatim), so a Plug-N-Meet URL typed with "?room=café" arrives as raw UTF-8,
+    // which Go's own server and Node's lenient llhttp take. llhttp reads the request line from a
+    // copy with kObsTextStandIn in place of those bytes; the callbacks take the original bytes at
+    // the same offsets, so the recorded target is exact. Nothing else is loosened.
+    if (!m_targetDone) {
+        const auto isObsText = [](char c) { return static_cast<unsigned char>(c) >= 0x80; };
+        const qsizetype lineBytes = requestLineBytes(data, size);
+        const char *lineEnd = data + lineBytes;
+        if (std::any_of(data, lineEnd, isObsText)) {
+            QByteArray masked(data, lineBytes);
+            std::replace_if(masked.begin(), masked.end(), isObsText, kObsTextStandIn);
+            m_maskedCopy = masked.constData();
+            m_maskedSize = lineBytes;
+            m_maskedOriginal = data;
+            const Event event = execute(masked.constData(), lineBytes, consumed);
+            m_maskedCopy = nullptr;
+            if (event != Event::NeedMoreData || lineBytes == size)
+                return event;
+            qsizetype rest = 0;
+            const Event next = execute(lineEnd, size - lineBytes, &rest);
+            *consumed += rest;
+            return next;
+        }
+    }
+    return execute(data, size, consumed);
+}
+
+HttpRequestParser::Event HttpRequestParser::execute(const char *data, qsizetype size,
+                                                    qsizetype *consumed)
+{
+    llhttp_t *parser = &m_llhttp->parser;
     const llhttp_errno_t err = llhttp_execute(parser, data, size_t(size));
     if (err == HPE_OK) {
         *consumed = size;

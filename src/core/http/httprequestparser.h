@@ -1,6 +1,7 @@
 // Incremental HTTP/1.x request parser over llhttp: bytes in, one event at a time out (headers
 // ready, request ready, or an error with the status to answer). No sockets, so tests can drive it
 // one byte at a time. Stops after each request so pipelined requests are answered in order.
+// llhttp is built in strict mode (cmake/FindLlhttp.cmake; what that refuses: docs/http.md).
 #pragma once
 
 #include "http/httprequest.h"
@@ -51,6 +52,9 @@ public:
 private:
     struct Callbacks;
     friend struct Callbacks;
+    Event execute(const char *data, qsizetype size, qsizetype *consumed);
+    qsizetype requestLineBytes(const char *data, qsizetype size) const;
+    const char *originalBytes(const char *at) const;
     int fail(int status, QString text);
     int countHeaderBytes(size_t len);
     int finishHeaderField();
@@ -66,6 +70,12 @@ private:
     bool m_started = false;
     bool m_headersDone = false;
     bool m_messageDone = false;
+    bool m_targetDone = false; // the request-target of the request being read is complete
+    // While llhttp reads a masked copy of the request line (see feed()): where the copy is and
+    // the input it stands for, so callbacks can hand on the original bytes.
+    const char *m_maskedCopy = nullptr;
+    qsizetype m_maskedSize = 0;
+    const char *m_maskedOriginal = nullptr;
     qsizetype m_headerBytes = 0;
     qint64 m_declaredLength = -1;
     int m_errorStatus = 0;

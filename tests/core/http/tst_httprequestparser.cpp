@@ -116,6 +116,13 @@ private slots:
     void limits();
     void malformed_data();
     void malformed();
+    void strictFramingRefused_data();
+    void strictFramingRefused();
+    void goChunkedRequestPasses_data() { splits_data(); }
+    void goChunkedRequestPasses();
+    void rawUtf8QueryKeptExactly_data() { splits_data(); }
+    void rawUtf8QueryKeptExactly();
+    void dataAfterConnectionCloseRefused();
     void incompleteRequestWaits();
     void binaryBodyKeptExactly();
 };
@@ -283,6 +290,120 @@ void TestHttpRequestParser::malformed()
         QCOMPARE(outcome.errorStatus, 400);
         QVERIFY2(outcome.errorText.startsWith("malformed HTTP"), qPrintable(outcome.errorText));
     }
+}
+
+// What llhttp's strict mode (cmake/FindLlhttp.cmake) refuses that its lenient default took:
+// each of these framed the request differently from what the bytes say (docs/http.md).
+void TestHttpRequestParser::strictFramingRefused_data()
+{
+    QTest::addColumn<QByteArray>("stream");
+    QTest::addColumn<QString>("reason"); // llhttp's own words in the error text
+    const QByteArray chunked = "POST / HTTP/1.1\r\nHost: x\r\nTransfer-Encoding: chunked\r\n\r\n";
+    // Lenient llhttp skipped the two bytes after chunk data unseen: "de" here, so "f\r\n" became
+    // the next chunk's size and the request hung until its deadline.
+    QTest::newRow("chunk data longer than its size") << chunked + "3\r\nabcdef\r\n0\r\n\r\n"
+                                                     << "Expected CRLF after chunk";
+    QTest::newRow("chunk data ended by LF alone") << chunked + "3\r\nabc\n0\r\n\r\n"
+                                                  << "Expected CRLF after chunk";
+    QTest::newRow("chunk data ended by other bytes") << chunked + "3\r\nabcXY0\r\n\r\n"
+                                                     << "Expected CRLF after chunk";
+    QTest::newRow("CR without LF after chunk size") << chunked + "3\rXabc\r\n0\r\n\r\n"
+                                                    << "Expected LF after chunk size";
+    QTest::newRow("CR without LF ending the trailers") << chunked + "3\r\nabc\r\n0\r\n\rX"
+                                                       << "Expected LF after headers";
+    QTest::newRow("CR without LF ending the header block")
+        << QByteArray("POST / HTTP/1.1\r\nHost: x\r\nContent-Length: 2\r\n\rX{}")
+        << "Expected LF after headers";
+    QTest::newRow("space before colon")
+        << QByteArray("POST / HTTP/1.1\r\nHost : x\r\nContent-Length: 0\r\n\r\n")
+        << "Invalid header token";
+    QTest::newRow("TAB in the target")
+        << QByteArray("POST /a\tb HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        << "Invalid characters in url (strict mode)";
+    QTest::newRow("form feed in the query")
+        << QByteArray("POST /h?a=\fb HTTP/1.1\r\nHost: x\r\nContent-Length: 0\r\n\r\n")
+        << "Invalid characters in url (strict mode)";
+}
+
+void TestHttpRequestParser::strictFramingRefused()
+{
+    QFETCH(QByteArray, stream);
+    QFETCH(QString, reason);
+    for (Split split : {Split::Whole, Split::ByteByByte, Split::Random}) {
+        const Outcome outcome = driveSplit(stream, split);
+        QCOMPARE(outcome.errorStatus, 400);
+        QVERIFY(outcome.requests.isEmpty());
+        QVERIFY2(outcome.errorText.startsWith("malformed HTTP") &&
+                     outcome.errorText.contains(reason),
+                 qPrintable(outcome.errorText));
+    }
+}
+
+// A chunked POST exactly as Go's net/http writes one (its chunkedWriter: hex size, CRLF, data,
+// CRLF; "0\r\n" and an empty trailer section to end), with the header fields Plug-N-Meet sends.
+void TestHttpRequestParser::goChunkedRequestPasses()
+{
+    QFETCH(int, split);
+    const QByteArray first = kBody.left(40);
+    const QByteArray second = kBody.mid(40);
+    const QByteArray stream =
+        "POST /webhook HTTP/1.1\r\nHost: 127.0.0.1:8787\r\nUser-Agent: Go-http-client/1.1\r\n"
+        "Transfer-Encoding: chunked\r\nAuthorization: abc.def.ghi\r\n"
+        "Content-Type: application/json\r\nHash-Token: abc.def.ghi\r\n"
+        "Accept-Encoding: gzip\r\n\r\n" +
+        QByteArray::number(first.size(), 16) + "\r\n" + first + "\r\n" +
+        QByteArray::number(second.size(), 16) + "\r\n" + second + "\r\n0\r\n\r\n" +
+        postRequest("next"); // keep-alive: the connection goes on
+    const Outcome outcome = driveSplit(stream, Split(split));
+    QCOMPARE(outcome.errorStatus, 0);
+    QCOMPARE(outcome.requests.size(), 2);
+    QCOMPARE(outcome.requests.at(0).body, kBody);
+    QVERIFY(outcome.requests.at(0).bodyComplete);
+    QCOMPARE(outcome.requests.at(0).headers.value("transfer-encoding").value(),
+             QByteArray("chunked"));
+    QCOMPARE(outcome.requests.at(1).body, QByteArray("next"));
+    QCOMPARE(outcome.consumedTotal, stream.size());
+}
+
+// Go sends a configured URL's query verbatim (url.URL.RequestURI keeps RawQuery), so raw UTF-8
+// can reach us in the target; strict llhttp alone would refuse it (see HttpRequestParser::feed).
+void TestHttpRequestParser::rawUtf8QueryKeptExactly()
+{
+    QFETCH(int, split);
+    const QByteArray target = "/hook?room=R\xc3\xa9union&t=\xe2\x9c\x93";
+    const QByteArray stream = "\r\n" + postRequest("first") + "POST " + target +
+                              " HTTP/1.1\r\nHost: x\r\nX-Name: caf\xc3\xa9\r\n"
+                              "Content-Length: 6\r\n\r\nsecond" +
+                              "POST /caf\xc3\xa9 HTTP/1.1\r\nContent-Length: 5\r\n\r\nthird";
+    const Outcome outcome = driveSplit(stream, Split(split));
+    QCOMPARE(outcome.errorStatus, 0);
+    QCOMPARE(outcome.requests.size(), 3);
+    QCOMPARE(outcome.requests.at(0).target, QByteArray("/webhook?x=1"));
+    QCOMPARE(outcome.requests.at(1).method, QByteArray("POST"));
+    QCOMPARE(outcome.requests.at(1).target, target);
+    QCOMPARE(outcome.requests.at(1).httpVersion, QByteArray("1.1"));
+    QCOMPARE(outcome.requests.at(1).headers.value("x-name").value(), QByteArray("caf\xc3\xa9"));
+    QCOMPARE(outcome.requests.at(1).body, QByteArray("second"));
+    QCOMPARE(outcome.requests.at(2).target, QByteArray("/caf\xc3\xa9"));
+    QCOMPARE(outcome.requests.at(2).body, QByteArray("third"));
+    QCOMPARE(outcome.consumedTotal, stream.size());
+    // Only the target's bytes are let through: the same bytes in a method or a version are not.
+    QCOMPARE(driveSplit("P\xc3\xa9ST / HTTP/1.1\r\n\r\n", Split(split)).errorStatus, 400);
+    QCOMPARE(driveSplit("POST / HTTP/1.\xc3\r\n\r\n", Split(split)).errorStatus, 400);
+}
+
+// Strict llhttp refuses bytes after a request that closes the connection, where the lenient one
+// dropped them; HttpConnection stops reading at such a request anyway.
+void TestHttpRequestParser::dataAfterConnectionCloseRefused()
+{
+    const Outcome outcome = driveSplit(
+        postRequest("last", "Connection: close\r\n") + "GET / HTTP/1.1\r\n\r\n", Split::Whole);
+    QCOMPARE(outcome.requests.size(), 1);
+    QCOMPARE(outcome.requests.first().body, QByteArray("last"));
+    QVERIFY(!outcome.requests.first().keepAlive);
+    QCOMPARE(outcome.errorStatus, 400);
+    QVERIFY2(outcome.errorText.contains("Data after `Connection: close`"),
+             qPrintable(outcome.errorText));
 }
 
 void TestHttpRequestParser::incompleteRequestWaits()
