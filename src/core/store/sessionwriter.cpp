@@ -9,6 +9,7 @@
 #include <QDir>
 #include <QElapsedTimer>
 #include <QFileInfo>
+#include <QScopeGuard>
 #include <QSqlError>
 #include <QSqlQuery>
 
@@ -100,6 +101,11 @@ void SessionWriter::append(const RecordedRequest &request, Done done)
 void SessionWriter::run(const SessionStoreOptions &options)
 {
     SessionDatabase db;
+    // The statements live on db's connection: freed before it closes, on every way out of here.
+    const auto finalizeStatements = qScopeGuard([this] {
+        for (SqliteStatement *statement : {&m_begin, &m_insert, &m_commit, &m_rollback})
+            statement->finalize();
+    });
     QString error;
     bool ok = db.open(options.path, SessionDatabase::Mode::Create, &error);
     if (ok) {
@@ -179,9 +185,6 @@ void SessionWriter::run(const SessionStoreOptions &options)
     }
     if (retains)
         applyRetention(db, options);
-    // Before the connection closes, on the thread that used them.
-    for (SqliteStatement *statement : {&m_begin, &m_insert, &m_commit, &m_rollback})
-        statement->finalize();
 }
 
 bool SessionWriter::prepareStatements(SessionDatabase &db, QString *error)
