@@ -47,6 +47,7 @@ num() { perl -ne 'if (/'"$2"'\D*?(-?[0-9][0-9.]*)/) { print $1; exit }' "$1"; }
 
 say "== build (release preset: $build)"
 targets=(pnm-webhook-monitor pnm_core pnm_llhttp)
+part ingest && targets+=(bench_ingeststages)
 part window && targets+=(bench_liverate bench_millionrows)
 [ -f "$build/CMakeCache.txt" ] || (cd "$root" && cmake --preset release -B "$build" >/dev/null)
 cmake --build "$build" --target "${targets[@]}" >&2

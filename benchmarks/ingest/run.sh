@@ -19,7 +19,7 @@ secret=bench-secret-0123456789abcdef
 command -v wrk >/dev/null || { echo "run.sh: wrk is missing: apt-get install wrk" >&2; exit 1; }
 if [ ! -x "$monitor" ]; then
   echo "run.sh: building $monitor (release preset)" >&2
-  (cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release --target pnm-webhook-monitor)
+  (cd "$root" && cmake --preset release >/dev/null && cmake --build --preset release --target pnm-webhook-monitor bench_ingeststages)
 fi
 [ -d "$here/reference/node_modules" ] || (cd "$here/reference" && npm ci --no-audit --no-fund >/dev/null)
 
@@ -109,3 +109,9 @@ if [ -n "${rps_nginx_static_200:-}" ]; then
     printf "ratio no-session monitor / nginx:     %.2f\n", n / x }'
 fi
 echo "load: wrk -t$threads -c$connections -d$duration, $(nproc) cores; files in $work"
+# Where a request's CPU goes, stage by stage (same request, same token).
+stages="$(dirname "$monitor")/bench_ingeststages"
+if [ -x "$stages" ]; then
+  echo "CPU per request by stage (bench_ingeststages):"
+  "$stages" "$work/token" "$here/body.json" 50000 | sed 's/^/  /'
+fi
