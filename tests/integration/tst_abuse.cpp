@@ -123,6 +123,7 @@ private slots:
     void floodPastConnectionCap();
     void bodyThatNeverFinishes();
     void clientThatNeverReads();
+    void clientThatNeverReadsIsDropped();
     void pipelinedGarbageAfterGoodRequests();
     void nulBytesAndInvalidUtf8();
     void deeplyNestedJson();
@@ -232,6 +233,30 @@ void TestAbuse::clientThatNeverReads()
     QCOMPARE(legitimatePost(s.service.port(), "{}"), 200);
     // The server stopped reading the hog once its answers backed up: far fewer than all recorded.
     QVERIFY(s.recorded.size() < 40000);
+}
+
+// A client that pipelines requests and never reads the answers must not keep its connection slot:
+// with room for one connection, others get in again once its request deadline has passed.
+void TestAbuse::clientThatNeverReadsIsDropped()
+{
+    Service s;
+    HttpLimits limits;
+    limits.maxConnections = 1;
+    limits.requestTimeoutMs = 1000;
+    QVERIFY(s.start(limits));
+    RawHttpClient hog;
+    QVERIFY(hog.connectTo(s.service.port()));
+    hog.socket().setReadBufferSize(1); // we never read, and Qt must not read for us
+    QByteArray burst;
+    for (int i = 0; i < 2000; ++i)
+        burst += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (int i = 0; i < 20; ++i) // ~1.3 MB of requests whose answers pile up unread
+        hog.socket().write(burst);
+    // The hog fills the only slot, so others are turned away with 503 while it is connected...
+    QTRY_VERIFY_WITH_TIMEOUT(s.recorded.size() > 100, 10000);
+    QCOMPARE(legitimatePost(s.service.port(), "{}"), 503);
+    // ...until its deadline drops it: within a few deadlines, not never.
+    QTRY_COMPARE_WITH_TIMEOUT(legitimatePost(s.service.port(), "{\"in\":true}"), 200, 15000);
 }
 
 void TestAbuse::pipelinedGarbageAfterGoodRequests()

@@ -73,8 +73,13 @@ void HttpConnection::processBuffer()
 {
     m_processQueued = false;
     while (!m_closing && !m_awaitingResponse && !m_buffer.isEmpty()) {
-        if (m_socket->bytesToWrite() > kMaxUnsentResponseBytes)
-            return; // resumed from bytesWritten once the client reads
+        if (m_socket->bytesToWrite() > kMaxUnsentResponseBytes) {
+            // Resumed from bytesWritten once the client reads. One that never does gets the
+            // request deadline, then is dropped (handleDeadline), or it would hold its connection
+            // slot for ever.
+            startRequestTimerIfNeeded();
+            return;
+        }
 
         m_idleTimer.stop();
         startRequestTimerIfNeeded();
@@ -149,6 +154,16 @@ void HttpConnection::handleDeadline()
         return;
     if (m_awaitingResponse)
         return; // the sink is answering; our own deadline covers only the client's part
+    if (m_socket->bytesToWrite() > kMaxUnsentResponseBytes) {
+        // It has not read its answers for a whole deadline: a 408 would not be read either.
+        qCInfo(lcHttp).noquote() << m_peer.address.toString()
+                                 << "did not read its answers; connection dropped";
+        m_closing = true;
+        m_requestTimer.stop();
+        m_idleTimer.stop();
+        m_socket->abort(); // disconnected() deletes us
+        return;
+    }
     handleError(408,
                 QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
 }
