@@ -90,6 +90,17 @@ int legitimatePost(quint16 port, const QByteArray &body, qint64 *elapsedMs = nul
     return status;
 }
 
+// Pipelines ~1.3 MB of requests on `hog` and never reads their answers (nor lets Qt read them).
+void pipelineWithoutReading(RawHttpClient &hog)
+{
+    hog.socket().setReadBufferSize(1);
+    QByteArray burst;
+    for (int i = 0; i < 2000; ++i)
+        burst += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
+    for (int i = 0; i < 20; ++i)
+        hog.socket().write(burst);
+}
+
 // Sends `head`, then `chunk` after `chunk` until `bytes` are sent or the server answers, and
 // returns the status (0 if none came in time). A limit must be answered once it is passed, not
 // when the request ends: `bytes` is chosen to pass it by less than a chunk, so the client is not
@@ -222,12 +233,7 @@ void TestAbuse::clientThatNeverReads()
     QVERIFY(s.start({}));
     RawHttpClient hog;
     QVERIFY(hog.connectTo(s.service.port()));
-    hog.socket().setReadBufferSize(1); // we never read, and Qt must not read for us
-    QByteArray burst;
-    for (int i = 0; i < 2000; ++i)
-        burst += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
-    for (int i = 0; i < 20; ++i) // ~1.3 MB of requests whose answers pile up unread
-        hog.socket().write(burst);
+    pipelineWithoutReading(hog);
     QCOMPARE(legitimatePost(s.service.port(), "{\"still\":\"here\"}"), 200);
     hog.socket().abort();
     QCOMPARE(legitimatePost(s.service.port(), "{}"), 200);
@@ -246,12 +252,7 @@ void TestAbuse::clientThatNeverReadsIsDropped()
     QVERIFY(s.start(limits));
     RawHttpClient hog;
     QVERIFY(hog.connectTo(s.service.port()));
-    hog.socket().setReadBufferSize(1); // we never read, and Qt must not read for us
-    QByteArray burst;
-    for (int i = 0; i < 2000; ++i)
-        burst += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
-    for (int i = 0; i < 20; ++i) // ~1.3 MB of requests whose answers pile up unread
-        hog.socket().write(burst);
+    pipelineWithoutReading(hog);
     // The hog fills the only slot, so others are turned away with 503 while it is connected...
     QTRY_VERIFY_WITH_TIMEOUT(s.recorded.size() > 100, 10000);
     QCOMPARE(legitimatePost(s.service.port(), "{}"), 503);
