@@ -9,7 +9,6 @@
 
 #include <QList>
 #include <QLockFile>
-#include <QSqlQuery>
 #include <QString>
 #include <condition_variable>
 #include <functional>
