@@ -12,6 +12,7 @@ packages=(
   libqt6sql6-sqlite                         # the session store's SQLite driver
   libsqlite3-dev                            # the same SQLite's C API, for the store's hot path
   libssl-dev                                # OpenSSL 3: HMAC-SHA256 and SHA-256
+  libmimalloc-dev                           # the monitor's allocator (cross-thread frees)
   node-llhttp                               # llhttp's C sources, compiled into the build
   wrk                                       # load generator for benchmarks/ingest
   dpkg-dev                                  # dpkg-shlibdeps: the .deb's computed dependencies
