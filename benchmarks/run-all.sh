@@ -11,12 +11,13 @@
 # machine it ran on.
 #
 # Usage: benchmarks/run-all.sh [SUMMARY_FILE]        (summary to stdout when no file is named)
-#   QUICK=1          100,000 events instead of 1,000,000, 5 s loads, 10 s of live rate: a check
-#                    that everything runs (a few minutes), not figures to publish
+#   QUICK=1          100,000 events instead of 1,000,000, 5 s loads in one round (not three),
+#                    10 s of live rate: a check that everything runs (a few minutes), not
+#                    figures to publish
 #   ONLY="ingest window store"   run only some parts
 #   BUILD_DIR=dir    the release build to use (default build/release, configured if absent)
 #   WINDOW_PLATFORM=xvfb|offscreen   how the window runs (default: xvfb when xvfb-run exists)
-#   DURATION, CONNECTIONS, EVENTS, LIVE_SECONDS override the sizes below
+#   DURATION, CONNECTIONS, ROUNDS, EVENTS, LIVE_SECONDS override the sizes below
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -25,8 +26,10 @@ only="${ONLY:-ingest window store}"
 build="$(realpath -m "${BUILD_DIR:-$root/build/release}")"
 if [ "${QUICK:-0}" = 1 ]; then
   events="${EVENTS:-100000}" duration="${DURATION:-5s}" live_seconds="${LIVE_SECONDS:-10}"
+  rounds="${ROUNDS:-1}"
 else
   events="${EVENTS:-1000000}" duration="${DURATION:-10s}" live_seconds="${LIVE_SECONDS:-60}"
+  rounds="${ROUNDS:-3}"
 fi
 connections="${CONNECTIONS:-16}"
 live_rate=1000
@@ -55,7 +58,7 @@ monitor="$build/bin/pnm-webhook-monitor"
 
 if part ingest; then
   say "== ingest: wrk -c$connections -d$duration (durable monitor, --no-session, LiveKit Node reference, nginx)"
-  OUT="$work/ingest" DURATION="$duration" CONNECTIONS="$connections" \
+  OUT="$work/ingest" DURATION="$duration" CONNECTIONS="$connections" ROUNDS="$rounds" \
     "$here/ingest/run.sh" "$monitor" | tee "$work/ingest.log" >&2 || say "ingest run failed"
   rps() { awk '/^Requests\/sec:/ {print $2}' "$work/ingest/$1.txt" 2>/dev/null; }
   p99() { awk '$1 == "99%" {print $2}' "$work/ingest/$1.txt" 2>/dev/null; }
