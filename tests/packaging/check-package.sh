@@ -25,6 +25,10 @@ done
 if "$build/bin/pnm-webhook-monitor" --help | grep -q -- '--headless' && ldd "$build/bin/pnm-webhook-monitor" | grep -q libQt6Widgets; then
   grep -q libqt6widgets6 <<<"$depends" || fail "Depends lacks libqt6widgets6: $depends"
 fi
+# The allocator is linked except in sanitizer builds; where it is, the package must pull it in.
+if ldd "$build/bin/pnm-webhook-monitor" | grep -q libmimalloc; then
+  grep -q libmimalloc2 <<<"$depends" || fail "Depends lacks libmimalloc2.0: $depends"
+fi
 
 contents=$(dpkg-deb -c "$deb" | awk '{print $6}')
 expect=(./usr/share/applications/pnm-webhook-monitor.desktop
