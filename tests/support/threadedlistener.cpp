@@ -1,6 +1,7 @@
 #include "threadedlistener.h"
 
 #include <QMetaObject>
+#include <QTcpSocket>
 
 namespace pnm::test {
 
@@ -91,6 +92,19 @@ int ThreadedListener::openConnections() const
 int ThreadedListener::closingConnections() const
 {
     return countOnListenerThread(&HttpListener::closingConnectionCount);
+}
+
+QList<int> ThreadedListener::serverSocketOptions(QAbstractSocket::SocketOption option) const
+{
+    QList<int> values;
+    QMetaObject::invokeMethod(
+        m_context,
+        [this, option, &values] {
+            for (QTcpSocket *socket : m_listener->findChildren<QTcpSocket *>())
+                values.append(socket->socketOption(option).toInt());
+        },
+        Qt::BlockingQueuedConnection);
+    return values;
 }
 
 // The counters belong to the listener's thread: read them there.

@@ -5,6 +5,7 @@
 #include "http/httplistener.h"
 #include "http/requestsink.h"
 
+#include <QAbstractSocket>
 #include <QMutex>
 #include <QThread>
 
@@ -40,6 +41,8 @@ public:
     RecordingSink &sink() { return m_sink; }
     int openConnections() const;
     int closingConnections() const;
+    // `option` of each accepted connection's socket, read on the listener's thread.
+    QList<int> serverSocketOptions(QAbstractSocket::SocketOption option) const;
 
 private:
     int countOnListenerThread(int (HttpListener::*count)() const) const;

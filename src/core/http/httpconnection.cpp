@@ -23,6 +23,9 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Req
 {
     m_socket->setParent(this);
     m_socket->setReadBufferSize(kSocketReadBufferBytes);
+    // No Nagle: an answer written while an earlier one is unacknowledged (pipelined requests, an
+    // answer after "100 Continue") would otherwise wait for the client's delayed ACK, 40 ms.
+    m_socket->setSocketOption(QAbstractSocket::LowDelayOption, 1);
     m_peer.address = m_socket->peerAddress();
     m_peer.port = m_socket->peerPort();
     m_peer.connectionId = connectionId;
