@@ -17,7 +17,7 @@
 #   ONLY="ingest window store"   run only some parts
 #   BUILD_DIR=dir    the release build to use (default build/release, configured if absent)
 #   WINDOW_PLATFORM=xvfb|offscreen   how the window runs (default: xvfb when xvfb-run exists)
-#   DURATION, CONNECTIONS, ROUNDS, EVENTS, LIVE_SECONDS override the sizes below
+#   DURATION, CONNECTIONS (a list: "16 64"), ROUNDS, EVENTS, LIVE_SECONDS override the sizes below
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/.." && pwd)"
@@ -31,7 +31,8 @@ else
   events="${EVENTS:-1000000}" duration="${DURATION:-10s}" live_seconds="${LIVE_SECONDS:-60}"
   rounds="${ROUNDS:-3}"
 fi
-connections="${CONNECTIONS:-16}"
+# Plug-N-Meet sends one request at a time per room (protocol.md 7): connections = busy rooms.
+connections="${CONNECTIONS:-16 64}"
 live_rate=1000
 platform="${WINDOW_PLATFORM:-$(command -v xvfb-run >/dev/null && echo xvfb || echo offscreen)}"
 work="$(mktemp -d)"
@@ -57,18 +58,20 @@ cmake --build "$build" --target "${targets[@]}" >&2
 monitor="$build/bin/pnm-webhook-monitor"
 
 if part ingest; then
-  say "== ingest: wrk -c$connections -d$duration (durable monitor, --no-session, LiveKit Node reference, nginx)"
-  OUT="$work/ingest" DURATION="$duration" CONNECTIONS="$connections" ROUNDS="$rounds" \
-    "$here/ingest/run.sh" "$monitor" | tee "$work/ingest.log" >&2 || say "ingest run failed"
-  rps() { awk '/^Requests\/sec:/ {print $2}' "$work/ingest/$1.txt" 2>/dev/null; }
-  p99() { awk '$1 == "99%" {print $2}' "$work/ingest/$1.txt" 2>/dev/null; }
-  ref=$(rps reference) nginx=$(rps nginx_static_200)
-  for receiver in monitor_durable monitor_no_session; do
-    us=$(rps "$receiver")
-    row ingest "req/s, $receiver" "$us" "$ref (LiveKit Node SDK)" "$(ratio "$us" "$ref")" \
-      "target >= 2 for durable; p99 latency $(p99 "$receiver") vs $(p99 reference)"
-    [ -z "$nginx" ] || row ingest "req/s, $receiver" "$us" "$nginx (nginx static 200)" \
-      "$(ratio "$us" "$nginx")" "nginx = loopback ceiling; its p99 $(p99 nginx_static_200)"
+  for c in $connections; do
+    say "== ingest: wrk -c$c -d$duration, $rounds rounds (durable monitor, --no-session, LiveKit Node reference, nginx)"
+    OUT="$work/ingest-c$c" DURATION="$duration" CONNECTIONS="$c" ROUNDS="$rounds" \
+      "$here/ingest/run.sh" "$monitor" | tee "$work/ingest-c$c.log" >&2 || say "ingest run failed"
+    rps() { awk '/^Requests\/sec:/ {print $2}' "$work/ingest-c$c/$1.txt" 2>/dev/null; }
+    p99() { awk '$1 == "99%" {print $2}' "$work/ingest-c$c/$1.txt" 2>/dev/null; }
+    ref=$(rps reference) nginx=$(rps nginx_static_200)
+    for receiver in monitor_durable monitor_no_session; do
+      us=$(rps "$receiver")
+      row ingest "req/s, $receiver, $c connections" "$us" "$ref (LiveKit Node SDK)" \
+        "$(ratio "$us" "$ref")" "target >= 2 for durable; p99 latency $(p99 "$receiver") vs $(p99 reference)"
+      [ -z "$nginx" ] || row ingest "req/s, $receiver, $c connections" "$us" "$nginx (nginx static 200)" \
+        "$(ratio "$us" "$nginx")" "nginx = loopback ceiling; its p99 $(p99 nginx_static_200)"
+    done
   done
 fi
 
@@ -144,7 +147,7 @@ rota="$(lsblk -dno ROTA "$(findmnt -no SOURCE -T "$disk_dir")" 2>/dev/null | tr 
   echo "Machine: $(nproc) cores, $(lscpu | sed -n 's/^Model name: *//p' | head -1), $(free -g | awk '/^Mem:/ {print $2}') GB RAM,"
   echo "Linux $(uname -r), disk $disk$([ "$rota" = 0 ] && echo ' (SSD)')$([ "$rota" = 1 ] && echo ' (rotational or virtual)'),"
   echo "load average at the end $(cut -d' ' -f1-3 /proc/loadavg). Release build, commit $(git -C "$root" rev-parse --short HEAD 2>/dev/null || echo '?')."
-  echo "Sizes: $events events, ingest wrk -t1 -c$connections -d$duration, live rate $live_rate/s for $live_seconds s."
+  echo "Sizes: $events events, ingest wrk -t1 -c${connections// /,} -d$duration ($rounds rounds), live rate $live_rate/s for $live_seconds s."
   echo "Ratio = us / reference (for req/s higher is better; for times and memory lower is better)."
   echo
   echo "| benchmark | measure | us | reference | ratio | note |"
