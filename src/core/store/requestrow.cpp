@@ -37,7 +37,9 @@ bool RequestRow::insert(SqliteStatement &statement, const RecordedRequest &r, QS
     const QByteArray headers = headerBlock(r.headers);
     const QByteArray protocolError = r.protocolError.toUtf8();
     const QByteArray verdict = verdictName(r.verification.verdict).toUtf8();
-    const QByteArray verification = VerificationCodec::toJsonText(r.verification);
+    // A valid verdict's token facts are read again from the stored headers and body.
+    const QByteArray verification = VerificationCodec::toRowText(
+        r.verification, r.bodyComplete && r.verification.bodyBytes == r.body.size());
     const QByteArray eventName = r.event.event.toUtf8();
     const QByteArray eventId = r.event.id.toUtf8();
     const QByteArray requestFingerprint = fingerprint(r, headers);
@@ -77,8 +79,8 @@ RecordedRequest RequestRow::fromQuery(const QSqlQuery &query, Detail detail)
     r.status = query.value(10).toInt();
     r.protocolError = query.value(11).toString();
     if (detail == Detail::Full)
-        r.verification = VerificationCodec::fromJson(
-            QJsonDocument::fromJson(query.value(12).toByteArray()).object());
+        r.verification = VerificationCodec::fromRow(
+            QJsonDocument::fromJson(query.value(12).toByteArray()).object(), r.headers, r.body);
     else
         r.verification.verdict =
             verdictFromName(query.value(12).toString()).value_or(Verdict::MalformedToken);

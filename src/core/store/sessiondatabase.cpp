@@ -127,6 +127,12 @@ bool SessionDatabase::prepareSchema(Mode mode, QString *error)
                     error);
     if (!query.exec(QStringLiteral("SELECT 1 FROM requests LIMIT 1")))
         return fail(QStringLiteral("damaged session: %1").arg(query.lastError().text()), error);
+    query.finish();
+    // Continuing an older session: its rows stay readable as they are, the new ones are of this
+    // version, so the file says so (an older program then refuses it rather than misreading).
+    if (mode == Mode::Create && version < kFormatVersion &&
+        !exec(QStringLiteral("PRAGMA user_version=%1").arg(kFormatVersion), &why))
+        return fail(why, error);
     return true;
 }
 

@@ -1,5 +1,5 @@
 // One Qt SQL connection to a session file (SQLite, WAL) with the schema of session format
-// version 1 (docs/session-format.md). A connection belongs to the thread that opened it.
+// version 2 (docs/session-format.md). A connection belongs to the thread that opened it.
 #pragma once
 
 #include <QSqlDatabase>
@@ -10,7 +10,9 @@ namespace pnm {
 class SessionDatabase
 {
 public:
-    static constexpr int kFormatVersion = 1;
+    // 2: a valid verdict's row may leave its token facts to be read from the request again
+    // ("facts_derived"); version 1 programs would show such rows without them, so they refuse it.
+    static constexpr int kFormatVersion = 2;
     // PRAGMA application_id: "PNMS", so a session is told apart from any other SQLite file.
     static constexpr int kApplicationId = 0x504E4D53;
     enum class Mode
@@ -24,7 +26,8 @@ public:
     SessionDatabase(const SessionDatabase &) = delete;
     SessionDatabase &operator=(const SessionDatabase &) = delete;
 
-    // Create: makes the file and schema if absent, checks an existing one, syncs every commit.
+    // Create: makes the file and schema if absent, checks an existing one (and marks an older
+    // version's file as this version: it is about to get rows of this one), syncs every commit.
     // ReadOnly: the file must exist and be a session this version understands; nothing is written.
     bool open(const QString &path, Mode mode, QString *error);
     void close();

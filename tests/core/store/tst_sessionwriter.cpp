@@ -1,8 +1,12 @@
 // SessionWriter and SessionReader together: commit, reopen and continue, retention by count and
 // by age, and what a reader says about files that are not sessions.
+#include "../../support/vectors.h"
 #include "store/requestrow.h"
+#include "store/sessiondatabase.h"
 #include "store/sessionreader.h"
 #include "store/sessionwriter.h"
+#include "store/verificationcodec.h"
+#include "verify/webhookverifier.h"
 
 #include <QCoreApplication>
 #include <QFile>
@@ -11,6 +15,7 @@
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <optional>
 
 using namespace pnm;
 
@@ -51,6 +56,24 @@ int appendAll(SessionWriter &writer, const QList<RecordedRequest> &requests)
     writer.close(); // commits what is queued and joins: every completion has run
     return done == requests.size() ? stored.load() : -1;
 }
+// PRAGMA user_version of the file at `path`, after setting it to `set` when given; -1 if unread.
+int userVersion(const QString &path, std::optional<int> set = std::nullopt)
+{
+    int version = -1;
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "user-version");
+        db.setDatabaseName(path);
+        if (db.open()) {
+            QSqlQuery query(db);
+            if (set)
+                query.exec(QStringLiteral("PRAGMA user_version=%1").arg(*set));
+            if (query.exec(QStringLiteral("PRAGMA user_version")) && query.next())
+                version = query.value(0).toInt();
+        }
+    }
+    QSqlDatabase::removeDatabase("user-version");
+    return version;
+}
 } // namespace
 
 class TestSessionWriter : public QObject
@@ -68,6 +91,8 @@ private slots:
     void headerBlockIsExact();
     void oneWriterPerSession();
     void fingerprintIndexOnlyWhenAsked();
+    void validRequestsReadBackWhole();
+    void olderVersionContinuedNewerRefused();
 
 private:
     QTemporaryDir m_dir;
@@ -316,6 +341,96 @@ void TestSessionWriter::fingerprintIndexOnlyWhenAsked()
     QVERIFY(reader.open(path, &error));
     QCOMPARE(reader.count(), 3u);
     QVERIFY(reader.containsFingerprint(RequestRow::fingerprint(makeRequest(3, 3))));
+}
+
+// Valid verdicts keep only the verdict, time, leeway and body size in their row; read back, the
+// token facts (and so the steps' words) are those the verifier found, for every valid vector.
+void TestSessionWriter::validRequestsReadBackWhole()
+{
+    QString error;
+    const QList<test::WebhookVector> vectors = test::loadVectors(&error);
+    QVERIFY2(!vectors.isEmpty(), qPrintable(error));
+    QList<RecordedRequest> requests;
+    for (const test::WebhookVector &vector : vectors) {
+        KeyRing keys;
+        keys.insert(vector.apiKey, vector.apiSecret);
+        RecordedRequest r = makeRequest(quint64(requests.size() + 1), vector.verifyAt * 1000);
+        r.headers = vector.headers;
+        r.body = vector.body;
+        r.verification =
+            WebhookVerifier(keys, vector.leewaySecs).verify(r.headers, r.body, vector.verifyAt);
+        requests.append(r);
+    }
+    const QString path = m_dir.filePath("valid.pnmsession");
+    {
+        SessionWriter writer;
+        QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
+        QCOMPARE(appendAll(writer, requests), requests.size());
+    }
+    {
+        QSqlDatabase db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), "facts-check");
+        db.setDatabaseName(path);
+        QVERIFY(db.open());
+        QSqlQuery query(db);
+        QVERIFY(query.exec("SELECT count(*) FROM requests WHERE verification LIKE "
+                           "'%\"facts_derived\":true%' AND verification NOT LIKE '%jwt_claims%'"));
+        QVERIFY(query.next());
+        int valid = 0;
+        for (const RecordedRequest &r : requests)
+            valid += r.verification.isValid() ? 1 : 0;
+        QVERIFY(valid > 0);
+        QCOMPARE(query.value(0).toInt(), valid);
+    }
+    QSqlDatabase::removeDatabase("facts-check");
+    SessionReader reader;
+    QVERIFY2(reader.open(path, &error), qPrintable(error));
+    const QList<RecordedRequest> back = reader.readBatch(0, int(requests.size()));
+    QCOMPARE(back.size(), requests.size());
+    for (qsizetype i = 0; i < back.size(); ++i) {
+        const Verification &got = back.at(i).verification;
+        const Verification &sent = requests.at(i).verification;
+        QCOMPARE(VerificationCodec::toJson(got), VerificationCodec::toJson(sent));
+        QCOMPARE(got.summaryDetail(), sent.summaryDetail());
+        const QList<VerificationStep> gotSteps = got.stepList();
+        QCOMPARE(gotSteps.size(), sent.stepList().size());
+        for (qsizetype step = 0; step < gotSteps.size(); ++step)
+            QCOMPARE(gotSteps.at(step).detail, sent.stepList().at(step).detail);
+    }
+}
+
+// A version 1 session (every fact in each row) is continued and marked version 2, as its new rows
+// are; a file of a newer version than this program's is refused by readers and writers alike.
+void TestSessionWriter::olderVersionContinuedNewerRefused()
+{
+    const QString path = m_dir.filePath("versions.pnmsession");
+    QString error;
+    {
+        SessionWriter writer;
+        QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
+        QCOMPARE(appendAll(writer, {makeRequest(1, 1)}), 1);
+    }
+    QCOMPARE(userVersion(path), SessionDatabase::kFormatVersion);
+    QCOMPARE(userVersion(path, 1), 1);
+    {
+        SessionReader reader; // reading leaves it as it is
+        QVERIFY2(reader.open(path, &error), qPrintable(error));
+        QCOMPARE(reader.count(), 1u);
+    }
+    QCOMPARE(userVersion(path), 1);
+    {
+        SessionWriter writer;
+        QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
+        QCOMPARE(appendAll(writer, {makeRequest(2, 2)}), 1);
+    }
+    QCOMPARE(userVersion(path), 2);
+    QCOMPARE(userVersion(path, 3), 3);
+    SessionReader reader;
+    QVERIFY(!reader.open(path, &error));
+    QVERIFY2(error.endsWith("session format version 3; this program reads up to 2"),
+             qPrintable(error));
+    SessionWriter writer;
+    QVERIFY(!writer.open({path}, {}, &error));
+    QVERIFY2(error.contains("session format version 3"), qPrintable(error));
 }
 
 QTEST_GUILESS_MAIN(TestSessionWriter)
