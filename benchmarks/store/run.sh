@@ -23,7 +23,8 @@ fi
 qt_flags="$(pkg-config --cflags --libs Qt6Core Qt6Network Qt6Sql)"
 # shellcheck disable=SC2086
 g++ -O2 -std=c++20 -fPIC -I "$root/src/core" "$here/sessionscale.cpp" \
-  "$build/src/core/libpnm_core.a" "$build/libpnm_llhttp.a" $qt_flags -lcrypto -o "$work/sessionscale"
+  "$build/src/core/libpnm_core.a" "$build/libpnm_llhttp.a" $qt_flags -lsqlite3 -lcrypto \
+  -o "$work/sessionscale"
 session="$work/scale.pnmsession"
 rm -f "$session" "$session"-wal "$session"-shm
 "$work/sessionscale" write "$session" "$count" "$root/benchmarks/ingest/body.json"

@@ -3,8 +3,10 @@
 // batches) and reports the time to the first batch, the time to load everything and peak memory.
 // Build and run: benchmarks/store/run.sh [N]
 #include "events/eventdecoder.h"
+#include "sign/tokensigner.h"
 #include "store/sessionbrowser.h"
 #include "store/sessionwriter.h"
+#include "verify/webhookverifier.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
@@ -42,12 +44,22 @@ int main(int argc, char *argv[])
         request.target = "/webhook";
         request.httpVersion = "HTTP/1.1";
         request.remoteAddress = QStringLiteral("127.0.0.1");
+        request.body = bodyFile.readAll();
+        // A real token for the body, checked as the listener checks it, so each row holds what a
+        // recorded request's row holds.
+        constexpr qint64 kSignedAtSecs = 1777636800;
+        const TokenSigner signer(QStringLiteral("scale-key"), "scale-secret-0123456789abcdef");
+        const QByteArray token = signer.signWebhook(request.body, kSignedAtSecs);
         request.headers = {{"Host", "127.0.0.1:8787"},
                            {"User-Agent", "Go-http-client/1.1"},
-                           {"Authorization", QByteArray(330, 't')},
-                           {"Hash-Token", QByteArray(330, 't')},
+                           {"Content-Length", QByteArray::number(request.body.size())},
+                           {"Authorization", token},
+                           {"Hash-Token", token},
                            {"Content-Type", "application/json"}};
-        request.body = bodyFile.readAll();
+        KeyRing keys;
+        keys.insert(signer.apiKey(), "scale-secret-0123456789abcdef");
+        request.verification =
+            WebhookVerifier(keys).verify(request.headers, request.body, kSignedAtSecs + 1);
         request.event = EventDecoder::decode(request.body);
         request.status = 200;
         SessionWriter writer;
