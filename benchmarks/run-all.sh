@@ -53,6 +53,7 @@ say "== build (release preset: $build)"
 targets=(pnm-webhook-monitor pnm_core pnm_llhttp)
 part ingest && targets+=(bench_ingeststages)
 part window && targets+=(bench_liverate bench_millionrows)
+part store && targets+=(bench_sessionscale)
 [ -f "$build/CMakeCache.txt" ] || (cd "$root" && cmake --preset release -B "$build" >/dev/null)
 cmake --build "$build" --target "${targets[@]}" >&2
 monitor="$build/bin/pnm-webhook-monitor"

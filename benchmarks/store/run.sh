@@ -10,8 +10,7 @@ here="$(cd "$(dirname "$0")" && pwd)"
 root="$(cd "$here/../.." && pwd)"
 count="${1:-1000000}"
 build="${2:-$root/build/release}"
-[ -x "$build/bin/pnm-webhook-monitor" ] || cmake --build "$build" --target pnm-webhook-monitor
-[ -f "$build/src/core/libpnm_core.a" ] || cmake --build "$build" --target pnm_core pnm_llhttp
+cmake --build "$build" --target pnm-webhook-monitor bench_sessionscale >&2
 command -v sqlite3 >/dev/null || { echo "run.sh: sqlite3 is missing: apt-get install sqlite3" >&2; exit 1; }
 if [ -n "${OUT:-}" ]; then
   work="$OUT"
@@ -20,14 +19,9 @@ else
   work="$(mktemp -d)"
   trap 'rm -rf "$work"' EXIT
 fi
-qt_flags="$(pkg-config --cflags --libs Qt6Core Qt6Network Qt6Sql)"
-# shellcheck disable=SC2086
-g++ -O2 -std=c++20 -fPIC -I "$root/src/core" "$here/sessionscale.cpp" \
-  "$build/src/core/libpnm_core.a" "$build/libpnm_llhttp.a" $qt_flags -lsqlite3 -lcrypto \
-  -o "$work/sessionscale"
 session="$work/scale.pnmsession"
 rm -f "$session" "$session"-wal "$session"-shm
-"$work/sessionscale" write "$session" "$count" "$root/benchmarks/ingest/body.json"
+"$build/bin/bench_sessionscale" write "$session" "$count" "$root/benchmarks/ingest/body.json"
 ls -l "$session" | awk '{printf "session file: %.0f MB\n", $5 / 1048576}'
 
 # timed LABEL COMMAND... -> "LABEL: S s, peak RSS K KB" (stdout of the command discarded)
@@ -37,7 +31,7 @@ timed() {
   /usr/bin/time -f "$label: %e s, peak RSS %M KB" "$@" 2>&1 >/dev/null | tail -1
 }
 
-"$work/sessionscale" open "$session" x
+"$build/bin/bench_sessionscale" open "$session" x
 timed "open (reference: sqlite3 scan of the table's columns)" \
   sqlite3 "$session" "select seq, received_at_ms, status, verdict, event_name, event_id from requests"
 timed "export to JSON" \

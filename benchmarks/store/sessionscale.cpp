@@ -29,7 +29,7 @@ int main(int argc, char *argv[])
 {
     QCoreApplication app(argc, argv);
     if (argc < 4) {
-        std::fprintf(stderr, "usage: sessionscale write|open FILE N|BODY\n");
+        std::fprintf(stderr, "usage: bench_sessionscale write|open FILE N|BODY\n");
         return 2;
     }
     const QString mode = QString::fromLocal8Bit(argv[1]);
