@@ -52,6 +52,8 @@ signals:
     // The store cannot write: senders get 503 until storeRecovered(). Show it loudly.
     void storeFailed(const QString &error);
     void storeRecovered();
+    // Connections the listener holds open (closing ones not counted), whenever that changes.
+    void connectionCountChanged(int open);
 
 private:
     QThread m_thread;

@@ -55,6 +55,8 @@ void IngestWorker::start(const QHostAddress &address, quint16 port, const HttpLi
         return;
     }
     m_listener = std::make_unique<HttpListener>(&m_pipeline, limits);
+    connect(m_listener.get(), &HttpListener::connectionCountChanged, this,
+            &IngestWorker::connectionCountChanged);
     if (!m_listener->listen(address, port)) {
         const QString error = QStringLiteral("cannot listen on %1 port %2: %3")
                                   .arg(address.toString())

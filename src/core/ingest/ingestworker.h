@@ -33,6 +33,7 @@ signals:
     void sessionOpened(const QString &path, quint64 requestsAlreadyThere, quint64 lastSeqThere);
     void storeFailed(const QString &error);
     void storeRecovered();
+    void connectionCountChanged(int open);
 
 private:
     bool openSession(QString *error);
