@@ -283,6 +283,7 @@ void MainWindow::updateListening()
     m_ui->detailPane->setBaseUrl(base);
     if (listening || m_session->lastError().isEmpty())
         m_ui->statusBar->setListening(listening, url);
+    m_ui->statusBar->setConnections(listening, m_session->connectionCount());
     m_ui->firstRunPanel->setListening(listening, url, !m_session->config().options.keys.isEmpty());
 }
 
@@ -292,6 +293,7 @@ void MainWindow::updateStats()
                                m_session->failedCount());
     m_ui->statusBar->setHeld(m_session->batcher()->isPaused(), m_session->heldCount());
     m_ui->statusBar->setRate(m_session->eventsPerSecond());
+    m_ui->statusBar->setConnections(m_session->isListening(), m_session->connectionCount());
     m_ui->statusBar->setHistoryProgress(m_session->isLoadingHistory(), m_session->historyLoaded(),
                                         m_session->historyExpected(), m_session->waitingCount());
 }

@@ -8,8 +8,8 @@ namespace pnm {
 
 MonitorStatusBar::MonitorStatusBar(QWidget *parent)
     : QStatusBar(parent), m_listen(new QLabel(this)), m_counts(new QLabel(this)),
-      m_held(new QLabel(this)), m_rate(new QLabel(this)), m_session(new QLabel(this)),
-      m_history(new QLabel(this)), m_follow(new QToolButton(this))
+      m_held(new QLabel(this)), m_rate(new QLabel(this)), m_connections(new QLabel(this)),
+      m_session(new QLabel(this)), m_history(new QLabel(this)), m_follow(new QToolButton(this))
 {
     addWidget(m_listen);
     addWidget(m_session, 1);
@@ -25,7 +25,11 @@ MonitorStatusBar::MonitorStatusBar(QWidget *parent)
     addPermanentWidget(m_follow);
     addPermanentWidget(m_held);
     addPermanentWidget(m_counts);
+    addPermanentWidget(m_connections);
     addPermanentWidget(m_rate);
+    m_connections->setToolTip(
+        tr("HTTP connections open now. Plug-N-Meet sends one request at a "
+           "time per room and webhook URL, each on a kept-alive connection."));
     m_listen->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_session->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_session->setTextFormat(Qt::PlainText);
@@ -56,6 +60,11 @@ QString MonitorStatusBar::heldText() const
 QString MonitorStatusBar::rateText() const
 {
     return m_rate->text();
+}
+
+QString MonitorStatusBar::connectionsText() const
+{
+    return m_connections->isVisibleTo(this) ? m_connections->text() : QString();
 }
 
 QString MonitorStatusBar::sessionText() const
@@ -132,6 +141,13 @@ void MonitorStatusBar::setHeld(bool paused, qsizetype held)
 void MonitorStatusBar::setRate(int eventsPerSecond)
 {
     m_rate->setText(tr("%1 events/s").arg(eventsPerSecond));
+}
+
+void MonitorStatusBar::setConnections(bool listening, int open)
+{
+    m_connections->setVisible(listening);
+    m_connections->setText(open == 1 ? tr("1 sender connected")
+                                     : tr("%1 senders connected").arg(QLocale().toString(open)));
 }
 
 } // namespace pnm

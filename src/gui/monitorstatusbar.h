@@ -1,4 +1,5 @@
-// The window's status bar: listening state and URL, total / shown / failed counts, events held
+// The window's status bar: listening state and URL, senders connected, total / shown / failed
+// counts, events held
 // back while paused, events per second, the session file being recorded (or that nothing is
 // kept on disk), the loading of a continued session's earlier requests, and that auto-scroll waits
 // while the user reads elsewhere, with a button to go back to the newest. Only shows what it is
@@ -22,6 +23,8 @@ public:
     QString countsText() const;
     QString heldText() const;
     QString rateText() const;
+    // Empty while not listening.
+    QString connectionsText() const;
     QString sessionText() const;
     // Empty unless a continued session's earlier requests are loading.
     QString historyText() const;
@@ -35,6 +38,8 @@ public slots:
     void setCounts(quint64 total, int shown, quint64 failed);
     void setHeld(bool paused, qsizetype held);
     void setRate(int eventsPerSecond);
+    // Connections the listener holds open: Plug-N-Meet keeps one per busy room and target URL.
+    void setConnections(bool listening, int open);
     // Empty path: nothing is recorded to disk. `saving` false while the store cannot write.
     void setSessionFile(const QString &path, bool saving);
     void setFollowPaused(bool paused);
@@ -49,6 +54,7 @@ private:
     QLabel *m_counts;
     QLabel *m_held;
     QLabel *m_rate;
+    QLabel *m_connections;
     QLabel *m_session;
     QLabel *m_history;
     QToolButton *m_follow;

@@ -29,9 +29,15 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
     });
     connect(m_service, &IngestService::stopped, this, [this] {
         m_listening = false;
+        m_connections = 0; // the listener and its connections are gone
         emit listeningChanged(false);
+        emit statsChanged();
     });
     connect(m_service, &IngestService::sessionOpened, this, &MonitorSession::handleSessionOpened);
+    connect(m_service, &IngestService::connectionCountChanged, this, [this](int open) {
+        m_connections = open;
+        emit statsChanged();
+    });
     connect(&m_history, &SessionRowLoader::rowsAppended, this, &MonitorSession::statsChanged);
     connect(&m_history, &SessionRowLoader::finished, this, [this](quint64 count) {
         releaseWaiting();

@@ -67,6 +67,8 @@ public:
     qsizetype heldCount() const { return m_batcher.heldCount(); }
     quint64 receivedCount() const { return m_batcher.receivedCount(); }
     int eventsPerSecond() const { return m_eventsPerSecond; }
+    // Connections the listener holds open (0 while not listening).
+    int connectionCount() const { return m_connections; }
     QString lastError() const { return m_lastError; }
 
     // A continued session's earlier requests loading into the table; live requests wait
@@ -124,6 +126,7 @@ private:
     QTimer m_rateTimer;
     quint64 m_rateBase = 0;
     int m_eventsPerSecond = 0;
+    int m_connections = 0;
 };
 
 } // namespace pnm

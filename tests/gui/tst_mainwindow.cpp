@@ -57,6 +57,7 @@ private slots:
     void testEventOnEmptyTable();
     void newPortKeepsTheTable();
     void statusBarResumesFollowing();
+    void statusBarCountsConnectedSenders();
 
 private:
     void post(const QByteArray &bytes, const QByteArray &secret);
@@ -249,6 +250,30 @@ void TestMainWindow::statusBarResumesFollowing()
     QVERIFY(!status->followText().isEmpty());
     m_window->action(QStringLiteral("actionAutoScroll"))->setChecked(false);
     QCOMPARE(status->followText(), QString());
+}
+
+// Plug-N-Meet keeps a connection per busy room: the status bar says how many are open now.
+void TestMainWindow::statusBarCountsConnectedSenders()
+{
+    MonitorStatusBar *status = m_window->monitorStatusBar();
+    QTRY_COMPARE_WITH_TIMEOUT(status->connectionsText(), QStringLiteral("0 senders connected"),
+                              5000);
+    {
+        RawHttpClient first;
+        RawHttpClient second;
+        QVERIFY(first.connectTo(m_session->listenPort()));
+        QVERIFY(second.connectTo(m_session->listenPort()));
+        QTRY_COMPARE_WITH_TIMEOUT(m_session->connectionCount(), 2, 5000);
+        QTRY_COMPARE_WITH_TIMEOUT(status->connectionsText(), QStringLiteral("2 senders connected"),
+                                  5000);
+        second.socket().abort();
+        QTRY_COMPARE_WITH_TIMEOUT(status->connectionsText(), QStringLiteral("1 sender connected"),
+                                  5000);
+    }
+    QTRY_COMPARE_WITH_TIMEOUT(m_session->connectionCount(), 0, 5000);
+    m_session->stop();
+    QTRY_VERIFY_WITH_TIMEOUT(!m_session->isListening(), 5000);
+    QCOMPARE(status->connectionsText(), QString());
 }
 
 QTEST_MAIN(TestMainWindow)
