@@ -103,9 +103,10 @@ bool waitForOpenConnections(QSignalSpy &spy, int open, int boundMs)
     return true;
 }
 
-constexpr int kHogBursts = 30; // of 2,000 requests each
+constexpr int kHogBurstRequests = 2000;
+constexpr int kHogRequests = 30 * kHogBurstRequests;
 
-// Pipelines ~2 MB of requests (kHogBursts * 2000) on `hog` and never reads their answers (nor lets
+// Pipelines ~2 MB of requests (kHogRequests) on `hog` and never reads their answers (nor lets
 // Qt read them). Its kernel receive buffer is capped too: loopback autotuning would otherwise grow
 // it to tens of megabytes (net.ipv4.tcp_rmem), room for every answer, and the hog would merely be
 // idle.
@@ -114,9 +115,9 @@ void pipelineWithoutReading(RawHttpClient &hog)
     hog.socket().setReadBufferSize(1);
     hog.socket().setSocketOption(QAbstractSocket::ReceiveBufferSizeSocketOption, 16 * 1024);
     QByteArray burst;
-    for (int i = 0; i < 2000; ++i)
+    for (int i = 0; i < kHogBurstRequests; ++i)
         burst += "GET /" + QByteArray::number(i) + " HTTP/1.1\r\nHost: x\r\n\r\n";
-    for (int i = 0; i < kHogBursts; ++i)
+    for (int i = 0; i < kHogRequests / kHogBurstRequests; ++i)
         hog.socket().write(burst);
 }
 
@@ -258,7 +259,7 @@ void TestAbuse::clientThatNeverReads()
     hog.socket().abort();
     QCOMPARE(legitimatePost(s.service.port(), "{}"), 200);
     // The server stopped reading the hog once its answers backed up: far fewer than all recorded.
-    QVERIFY(s.recorded.size() < kHogBursts * 2000);
+    QVERIFY(s.recorded.size() < kHogRequests);
 }
 
 // A client that pipelines requests and never reads the answers must not keep its connection slot:
@@ -281,10 +282,9 @@ void TestAbuse::clientThatNeverReadsIsDropped()
     // the bound is generous (the idle timeout, which would also free the slot, is two minutes).
     QVERIFY(waitForOpenConnections(connections, 0, 60000));
     QCOMPARE(legitimatePost(s.service.port(), "{\"in\":true}"), 200);
-    qInfo() << "the hog had" << s.recorded.size() - 2 << "of its" << kHogBursts * 2000
+    qInfo() << "the hog had" << s.recorded.size() - 2 << "of its" << kHogRequests
             << "requests answered";
-    QVERIFY(s.recorded.size() <
-            kHogBursts * 2000); // dropped while blocked, not after all were answered
+    QVERIFY(s.recorded.size() < kHogRequests); // dropped while blocked, not after all were answered
 }
 
 void TestAbuse::pipelinedGarbageAfterGoodRequests()
