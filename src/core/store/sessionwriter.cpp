@@ -2,6 +2,7 @@
 
 #include "store/requestrow.h"
 #include "store/sessiondatabase.h"
+#include "store/sessionretention.h"
 #include "store/storelog.h"
 #include "store/walcheckpointer.h"
 
@@ -16,11 +17,7 @@
 namespace pnm {
 
 namespace {
-// Retention deletes in slices so no single transaction holds the writer for long.
-constexpr int kRetentionSliceRows = 5000;
 constexpr qsizetype kMaxBatchRows = 4096;
-// Retention runs at most this often while recording (and once more on close).
-constexpr qint64 kRetentionIntervalMs = 1000;
 // How often the log is copied into the database file off the commit path (WalCheckpointer).
 constexpr int kCheckpointIntervalMs = 100;
 } // namespace
@@ -139,20 +136,30 @@ void SessionWriter::run(const SessionStoreOptions &options)
         return;
     qCDebug(lcStore) << "recording into" << options.path << "after" << m_countAtOpen << "requests";
 
+    SessionRetention retention;
+    const auto finalizeRetention = qScopeGuard([&retention] { retention.finalize(); });
+    if (!retention.prepare(db.db(), options, m_countAtOpen, m_clock, &error))
+        qCWarning(lcStore) << "retention off for" << options.path << ":" << error;
+
     // Declared after the connection, so it stops (and closes its own) before that one closes.
     WalCheckpointer checkpointer;
     checkpointer.start(options.path, kCheckpointIntervalMs);
 
-    const bool retains = options.maxRequests > 0 || options.maxAgeSecs > 0;
-    QElapsedTimer sinceRetention;
-    sinceRetention.start();
     for (;;) {
         QList<Pending> batch;
         {
             std::unique_lock lock(m_mutex);
-            m_wake.wait(lock, [this] { return m_stopping || !m_pending.isEmpty(); });
-            if (m_pending.isEmpty())
-                break; // stopping with nothing left
+            const auto ready = [this, &retention] {
+                return m_stopping || !m_pending.isEmpty() || retention.hasBacklog();
+            };
+            // Retention by age also comes due while nothing arrives.
+            if (retention.limitsAge())
+                m_wake.wait_for(lock, std::chrono::milliseconds(SessionRetention::kIntervalMs),
+                                ready);
+            else
+                m_wake.wait(lock, ready);
+            if (m_stopping && m_pending.isEmpty())
+                break;
             // Bounded transactions: an import or a burst of millions must not become one
             // commit (memory, WAL size, and the answers of early requests would wait for all).
             if (m_pending.size() <= kMaxBatchRows) {
@@ -162,29 +169,37 @@ void SessionWriter::run(const SessionStoreOptions &options)
                 m_pending.remove(0, kMaxBatchRows);
             }
         }
-        QString why;
-        const bool stored = writeBatch(db, batch, &why);
-        if (!stored)
-            qCWarning(lcStore) << "cannot store" << batch.size() << "requests:" << why;
-        QList<Done> dones;
-        dones.reserve(batch.size());
-        for (Pending &pending : batch)
-            dones.append(std::move(pending.done));
-        if (m_handler) {
-            m_handler(std::move(dones), stored, why);
-        } else {
-            for (Done &done : dones) {
-                if (done)
-                    done(stored);
-            }
+        if (!batch.isEmpty() && !commitBatch(db, batch, retention)) {
+            retention.postpone(); // a store that cannot write is not asked to delete either
+            continue;
         }
-        if (stored && retains && sinceRetention.elapsed() >= kRetentionIntervalMs) {
-            applyRetention(db, options);
-            sinceRetention.restart();
+        retention.afterTurn();
+    }
+    retention.finish();
+}
+
+bool SessionWriter::commitBatch(SessionDatabase &db, QList<Pending> &batch,
+                                SessionRetention &retention)
+{
+    QString why;
+    const bool stored = writeBatch(db, batch, &why);
+    if (stored)
+        retention.added(batch.size());
+    else
+        qCWarning(lcStore) << "cannot store" << batch.size() << "requests:" << why;
+    QList<Done> dones;
+    dones.reserve(batch.size());
+    for (Pending &pending : batch)
+        dones.append(std::move(pending.done));
+    if (m_handler) {
+        m_handler(std::move(dones), stored, why);
+    } else {
+        for (Done &done : dones) {
+            if (done)
+                done(stored);
         }
     }
-    if (retains)
-        applyRetention(db, options);
+    return stored;
 }
 
 bool SessionWriter::prepareStatements(SessionDatabase &db, QString *error)
@@ -222,40 +237,6 @@ bool SessionWriter::writeBatch(SessionDatabase &db, const QList<Pending> &batch,
         return false;
     }
     return true;
-}
-
-void SessionWriter::applyRetention(SessionDatabase &db, const SessionStoreOptions &options)
-{
-    QSqlQuery query(db.db());
-    qint64 removed = 0;
-    if (options.maxRequests > 0) {
-        if (query.exec(QStringLiteral("SELECT seq FROM requests ORDER BY seq DESC LIMIT 1 "
-                                      "OFFSET %1")
-                           .arg(options.maxRequests)) &&
-            query.next()) {
-            const qint64 newestToDrop = query.value(0).toLongLong();
-            query.finish();
-            // Slices keep each delete short; the loop still removes everything beyond the limit.
-            while (query.exec(QStringLiteral("DELETE FROM requests WHERE seq IN (SELECT seq FROM "
-                                             "requests WHERE seq <= %1 ORDER BY seq LIMIT %2)")
-                                  .arg(newestToDrop)
-                                  .arg(kRetentionSliceRows)) &&
-                   query.numRowsAffected() > 0)
-                removed += query.numRowsAffected();
-        }
-    }
-    if (options.maxAgeSecs > 0) {
-        const qint64 cutoffMs = m_clock() - options.maxAgeSecs * 1000;
-        while (query.exec(QStringLiteral("DELETE FROM requests WHERE seq IN (SELECT seq FROM "
-                                         "requests WHERE received_at_ms < %1 ORDER BY seq LIMIT "
-                                         "%2)")
-                              .arg(cutoffMs)
-                              .arg(kRetentionSliceRows)) &&
-               query.numRowsAffected() > 0)
-            removed += query.numRowsAffected();
-    }
-    if (removed > 0)
-        qCInfo(lcStore) << "retention removed" << removed << "requests from" << db.path();
 }
 
 } // namespace pnm

@@ -55,8 +55,10 @@ private:
     };
     void run(const SessionStoreOptions &options);
     bool prepareStatements(class SessionDatabase &db, QString *error);
+    // Writes one batch, hands its completions back; false when it could not be stored.
+    bool commitBatch(class SessionDatabase &db, QList<Pending> &batch,
+                     class SessionRetention &retention);
     bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
-    void applyRetention(class SessionDatabase &db, const SessionStoreOptions &options);
 
     // Writer thread only; prepared once, used for every transaction.
     SqliteStatement m_begin, m_insert, m_commit, m_rollback;

@@ -6,6 +6,7 @@ target_sources(pnm_core PRIVATE
   store/requestrow.h store/requestrow.cpp
   store/sessiondatabase.h store/sessiondatabase.cpp
   store/walcheckpointer.h store/walcheckpointer.cpp
+  store/sessionretention.h store/sessionretention.cpp
   store/sessionwriter.h store/sessionwriter.cpp
   store/sessionjournal.h store/sessionjournal.cpp
   store/sessionreader.h store/sessionreader.cpp)

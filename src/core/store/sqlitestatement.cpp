@@ -80,6 +80,11 @@ bool SqliteStatement::run(QString *error)
     return ok;
 }
 
+qint64 SqliteStatement::changes() const
+{
+    return m_connection ? sqlite3_changes64(m_connection) : 0;
+}
+
 QString SqliteStatement::lastError() const
 {
     return QString::fromUtf8(m_connection ? sqlite3_errmsg(m_connection) : "no connection");

@@ -36,6 +36,8 @@ public:
 
     // Runs the statement to its end, then resets it and clears its bindings for the next run.
     bool run(QString *error);
+    // Rows the last INSERT, UPDATE or DELETE run on this statement's connection changed.
+    qint64 changes() const;
 
 private:
     QString lastError() const;

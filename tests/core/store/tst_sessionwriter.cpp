@@ -1,5 +1,6 @@
 // SessionWriter and SessionReader together: commit, reopen and continue, retention by count and
 // by age, and what a reader says about files that are not sessions.
+#include "../../support/sessionrows.h"
 #include "../../support/vectors.h"
 #include "store/requestrow.h"
 #include "store/sessiondatabase.h"
@@ -85,6 +86,8 @@ private slots:
     void completionsComeInGroups();
     void retentionByCount();
     void retentionByAge();
+    void retentionDoesNotHoldAnswers();
+    void retentionByAgeWhileIdle();
     void removedFileFailsTheBatch();
     void badFiles_data();
     void badFiles();
@@ -221,6 +224,60 @@ void TestSessionWriter::retentionByAge()
     QVERIFY(reader.open(path, &error));
     QCOMPARE(reader.count(), 2u);
     QCOMPARE(reader.readBatch(0, 10).constFirst().seq, 4u);
+}
+
+void TestSessionWriter::retentionDoesNotHoldAnswers()
+{
+    // A continued session far over its limit: the writer trims it a step at a time, and a request
+    // arriving meanwhile is committed and answered between two steps, not after all of them.
+    const QString path = m_dir.filePath("big-over-limit.pnmsession");
+    QString error;
+    {
+        SessionDatabase db;
+        QVERIFY2(db.open(path, SessionDatabase::Mode::Create, &error), qPrintable(error));
+        QVERIFY2(test::insertRows(db.db(), 1, 100000, QStringLiteral("i"), &error),
+                 qPrintable(error));
+    }
+    std::atomic<qint64> rowsWhenAnswered{-1};
+    SessionWriter writer;
+    QVERIFY2(writer.open(
+                 {path, 10, 0},
+                 [&](QList<SessionWriter::Done> dones, bool stored, const QString &) {
+                     // Writer thread, right after the commit: what the file holds now.
+                     rowsWhenAnswered = test::countRows(path);
+                     for (auto &done : dones)
+                         done(stored);
+                 },
+                 &error),
+             qPrintable(error));
+    // Trimming starts when the file is opened, with no request needed to set it going.
+    QTRY_VERIFY_WITH_TIMEOUT(test::countRows(path) < 100000, 10000);
+    std::atomic<int> stored{0};
+    writer.append(makeRequest(100001, 100001), [&stored](bool ok) { stored += ok ? 1 : 0; });
+    QTRY_COMPARE(stored.load(), 1);
+    QVERIFY2(rowsWhenAnswered > 10, qPrintable(QString::number(rowsWhenAnswered.load())));
+    writer.close();
+    // Closing finishes the trimming: the newest ten are left.
+    QCOMPARE(test::countRows(path), 10);
+    QCOMPARE(test::readNumber(path, QStringLiteral("SELECT min(seq) FROM requests")), 99992);
+}
+
+void TestSessionWriter::retentionByAgeWhileIdle()
+{
+    const QString path = m_dir.filePath("idle.pnmsession");
+    std::atomic<qint64> nowMs{1700000000000};
+    SessionWriter writer;
+    QString error;
+    QVERIFY2(writer.open({path, 0, 60}, {}, &error, [&nowMs] { return nowMs.load(); }),
+             qPrintable(error));
+    std::atomic<int> stored{0};
+    for (quint64 seq = 1; seq <= 20; ++seq)
+        writer.append(makeRequest(seq, nowMs), [&stored](bool ok) { stored += ok ? 1 : 0; });
+    QTRY_COMPARE(stored.load(), 20);
+    QCOMPARE(test::countRows(path), 20);
+    // Nothing more arrives; two minutes pass. The writer looks again on its own.
+    nowMs += 120 * 1000;
+    QTRY_COMPARE_WITH_TIMEOUT(test::countRows(path), 0, 10000);
 }
 
 void TestSessionWriter::removedFileFailsTheBatch()

@@ -1,0 +1,134 @@
+#include "store/sessionretention.h"
+
+#include "store/storelog.h"
+
+#include <QSqlDatabase>
+#include <algorithm>
+#include <limits>
+
+namespace pnm {
+
+namespace {
+// Longer ages keep everything; the bound keeps the millisecond arithmetic in range.
+constexpr qint64 kMaxAgeSecs = std::numeric_limits<qint64>::max() / 1000 / 4;
+} // namespace
+
+bool SessionRetention::prepare(const QSqlDatabase &database, const SessionStoreOptions &options,
+                               quint64 rows, Clock clock, QString *error)
+{
+    finalize();
+    m_path = options.path;
+    m_clock = std::move(clock);
+    m_maxRequests = std::max<qint64>(options.maxRequests, 0);
+    m_maxAgeMs = std::clamp<qint64>(options.maxAgeSecs, 0, kMaxAgeSecs) * 1000;
+    m_rows = qint64(rows);
+    m_removed = 0;
+    // Look at once: a continued session may already hold more than its limits allow.
+    m_backlog = isEnabled();
+    m_sinceCheck.start();
+    if (!isEnabled())
+        return true;
+    // Both walk an index from its low end: a step costs the rows it deletes, whatever the file's
+    // size (an OFFSET from the newest row walked every kept row each time).
+    if (m_deleteOldest.prepare(database,
+                               "DELETE FROM requests WHERE seq IN "
+                               "(SELECT seq FROM requests ORDER BY seq LIMIT ?1)",
+                               error) &&
+        m_deleteOlderThan.prepare(database,
+                                  "DELETE FROM requests WHERE seq IN "
+                                  "(SELECT seq FROM requests WHERE received_at_ms < ?1 "
+                                  "ORDER BY received_at_ms LIMIT ?2)",
+                                  error))
+        return true;
+    finalize();
+    m_maxRequests = m_maxAgeMs = 0;
+    m_backlog = false;
+    return false;
+}
+
+void SessionRetention::finalize()
+{
+    m_deleteOldest.finalize();
+    m_deleteOlderThan.finalize();
+}
+
+void SessionRetention::afterTurn()
+{
+    if (!isEnabled())
+        return;
+    if (!m_backlog && m_sinceCheck.elapsed() >= kIntervalMs)
+        m_backlog = true;
+    if (!m_backlog)
+        return;
+    m_backlog = step();
+    if (!m_backlog) {
+        m_sinceCheck.restart();
+        reportRemoved();
+    }
+}
+
+void SessionRetention::postpone()
+{
+    m_backlog = false;
+    m_sinceCheck.restart();
+}
+
+void SessionRetention::finish()
+{
+    if (!isEnabled())
+        return;
+    while (step()) {
+    }
+    m_backlog = false;
+    reportRemoved();
+}
+
+bool SessionRetention::step()
+{
+    QString error;
+    qint64 budget = kStepRows;
+    if (m_maxRequests > 0 && m_rows > m_maxRequests) {
+        qint64 removed = 0;
+        m_deleteOldest.bindInteger(1, std::min(m_rows - m_maxRequests, budget));
+        if (!deleteRows(m_deleteOldest, &removed, &error)) {
+            qCWarning(lcStore) << "retention by count failed for" << m_path << ":" << error;
+            return false;
+        }
+        // Nothing to remove although the count says so: it was off; stop rather than spin.
+        if (removed == 0)
+            m_rows = m_maxRequests;
+        budget -= removed;
+        if (m_rows > m_maxRequests || budget == 0)
+            return true;
+    }
+    if (m_maxAgeMs > 0) {
+        qint64 removed = 0;
+        m_deleteOlderThan.bindInteger(1, m_clock() - m_maxAgeMs);
+        m_deleteOlderThan.bindInteger(2, budget);
+        if (!deleteRows(m_deleteOlderThan, &removed, &error)) {
+            qCWarning(lcStore) << "retention by age failed for" << m_path << ":" << error;
+            return false;
+        }
+        return removed == budget; // a whole step: more may be that old
+    }
+    return false;
+}
+
+bool SessionRetention::deleteRows(SqliteStatement &statement, qint64 *removed, QString *error)
+{
+    if (!statement.run(error))
+        return false;
+    *removed = statement.changes();
+    m_rows -= *removed;
+    m_removed += *removed;
+    return true;
+}
+
+void SessionRetention::reportRemoved()
+{
+    if (m_removed > 0)
+        qCInfo(lcStore) << "retention removed" << m_removed << "requests from" << m_path;
+    m_removed = 0;
+}
+
+} // namespace pnm
