@@ -5,7 +5,8 @@
 #
 # Usage: benchmarks/ingest/run.sh [MONITOR_BINARY]
 #   DURATION=10s CONNECTIONS=16 THREADS=1 to change the load; ROUNDS=3 rounds of all receivers
-#   (the median round is reported); OUT=dir to keep the files.
+#   (the median round is reported); OUT=dir to keep the files; MONITOR_ARGS="--retain-count 20000"
+#   to give the durable monitor more options (retention, for one).
 # Needs: wrk (Debian package), node + npm. Prints figures and ratios; exits 1 on a failed run.
 set -euo pipefail
 here="$(cd "$(dirname "$0")" && pwd)"
@@ -25,6 +26,7 @@ if [ ! -x "$monitor" ]; then
 fi
 [ -d "$here/reference/node_modules" ] || (cd "$here/reference" && npm ci --no-audit --no-fund >/dev/null)
 
+read -r -a monitor_args <<< "${MONITOR_ARGS:-}"
 work="${OUT:-$(mktemp -d)}"
 mkdir -p "$work"
 pids=()
@@ -91,7 +93,8 @@ for round in $(seq "$rounds"); do
   port=$(free_port)
   rm -f "$work/bench.pnmsession"*
   XDG_DATA_HOME="$work" "$monitor" --headless --listen "127.0.0.1:$port" --key "$key:$secret" \
-    --session "$work/bench.pnmsession" > /dev/null 2>> "$work/monitor.err" & pids+=($!)
+    --session "$work/bench.pnmsession" "${monitor_args[@]}" > /dev/null 2>> "$work/monitor.err" &
+  pids+=($!)
   wait_port "$port"
   run_wrk monitor_durable "$port" "$round"
   kill -TERM "${pids[-1]}"; wait "${pids[-1]}" || true
@@ -143,6 +146,9 @@ if [ -n "${rps_nginx_static_200:-}" ]; then
     printf "ratio durable monitor / nginx:        %.2f (rounds %s; nginx = loopback ceiling)\n", d / x, dr
     printf "ratio no-session monitor / nginx:     %.2f (rounds %s)\n", n / x, nr }'
 fi
+percentiles() { awk '$1 == "50%" {p50 = $2} $1 == "99%" {p99 = $2} END {print p50 "/" p99}' "$work/$1.txt"; }
+echo "latency p50/p99 of the median round: reference $(percentiles reference)," \
+  "durable $(percentiles monitor_durable), no-session $(percentiles monitor_no_session)"
 echo "load: wrk -t$threads -c$connections -d$duration, $rounds rounds, $(nproc) cores; files in $work"
 # Where a request's CPU goes, stage by stage (same request, same token).
 stages="$(dirname "$monitor")/bench_ingeststages"
