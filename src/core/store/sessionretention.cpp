@@ -2,6 +2,7 @@
 
 #include "store/storelog.h"
 
+#include <QDateTime>
 #include <QSqlDatabase>
 #include <algorithm>
 #include <limits>
@@ -18,7 +19,7 @@ bool SessionRetention::prepare(const QSqlDatabase &database, const SessionStoreO
 {
     finalize();
     m_path = options.path;
-    m_clock = std::move(clock);
+    m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); });
     m_maxRequests = std::max<qint64>(options.maxRequests, 0);
     m_maxAgeMs = std::clamp<qint64>(options.maxAgeSecs, 0, kMaxAgeSecs) * 1000;
     m_rows = qint64(rows);

@@ -22,7 +22,8 @@ public:
     static constexpr qint64 kStepRows = 256;
     static constexpr qint64 kIntervalMs = 1000;
 
-    // `rows` is how many requests the file holds now. Without limits this does nothing.
+    // `rows` is how many requests the file holds now; without a clock, the system's. Without
+    // limits this does nothing.
     bool prepare(const QSqlDatabase &database, const SessionStoreOptions &options, quint64 rows,
                  Clock clock, QString *error);
     // Frees the statements (before the connection closes).

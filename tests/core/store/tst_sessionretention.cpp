@@ -4,6 +4,7 @@
 #include "store/sessiondatabase.h"
 #include "store/sessionretention.h"
 
+#include <QDateTime>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
@@ -56,6 +57,7 @@ private slots:
     void countReachedInSteps();
     void ageFollowsReceiptNotNumbering();
     void countThenAge();
+    void systemClockWhenNoneGiven();
     void lookedAtAgainAfterTheInterval();
     void postponedAfterAFailedCommit();
     void wrongCountDoesNotSpin();
@@ -154,6 +156,23 @@ void TestSessionRetention::countThenAge()
     // The count drops the lowest numbers (1..200), the age the old imports (401..500).
     QCOMPARE(rowsIn(m_db), 200);
     QCOMPARE(rowsIn(m_db, QStringLiteral("seq BETWEEN 201 AND 400")), 200);
+}
+
+void TestSessionRetention::systemClockWhenNoneGiven()
+{
+    QString error;
+    const qint64 now = QDateTime::currentMSecsSinceEpoch();
+    QVERIFY2(
+        insertRows(
+            m_db.db(), 1, 30,
+            QStringLiteral("CASE WHEN i <= 10 THEN %1 ELSE %2 END").arg(now - 2 * kHourMs).arg(now),
+            &error),
+        qPrintable(error));
+    SessionRetention retention;
+    QVERIFY(retention.prepare(m_db.db(), {m_db.path(), 0, 3600}, 30, {}, &error));
+    retention.finish();
+    QCOMPARE(rowsIn(m_db), 20);
+    QCOMPARE(rowsIn(m_db, QStringLiteral("seq > 10")), 20);
 }
 
 void TestSessionRetention::lookedAtAgainAfterTheInterval()
