@@ -64,9 +64,13 @@ void SessionBrowserWorker::fetch(quint64 seq)
     if (request)
         emit requestFetched(*request);
     else
-        emit fetchFailed(
-            seq, error.isEmpty() ? QStringLiteral("%1: no request %2").arg(m_reader.path()).arg(seq)
-                                 : error);
+        // Rows listed earlier go missing when the recording side's retention removes them.
+        emit fetchFailed(seq, error.isEmpty()
+                                  ? QStringLiteral("%1: no request %2 (a retention limit may "
+                                                   "have removed it)")
+                                        .arg(m_reader.path())
+                                        .arg(seq)
+                                  : error);
 }
 
 void SessionBrowserWorker::close()
