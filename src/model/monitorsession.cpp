@@ -89,11 +89,20 @@ void MonitorSession::releaseWaiting()
 
 void MonitorSession::setSessionStore(const SessionStoreOptions &store)
 {
+    m_store = store;
     m_service->setSession(store);
     if (store.path != m_sessionPath) {
         m_sessionPath = store.path;
         emit sessionPathChanged(m_sessionPath);
     }
+}
+
+void MonitorSession::setRetention(qint64 maxRequests, qint64 maxAgeSecs)
+{
+    SessionStoreOptions store = m_store;
+    store.maxRequests = maxRequests;
+    store.maxAgeSecs = maxAgeSecs;
+    setSessionStore(store);
 }
 
 QString MonitorSession::webhookUrl() const

@@ -49,6 +49,9 @@ public:
 
     // Where the service records from the next start() on (empty path: nothing on disk).
     void setSessionStore(const pnm::SessionStoreOptions &store);
+    // New retention limits (0 keeps all), for the file being recorded at once.
+    void setRetention(qint64 maxRequests, qint64 maxAgeSecs);
+    const pnm::SessionStoreOptions &sessionStore() const { return m_store; }
     // The session file being recorded (or about to be); empty with --no-session.
     const QString &sessionPath() const { return m_sessionPath; }
     bool isRecordingToDisk() const { return !m_sessionPath.isEmpty(); }
@@ -115,6 +118,7 @@ private:
     quint64 m_historyExpected = 0;
     QList<RecordedRequest> m_waiting; // live requests that arrived while the history loads
     QString m_sessionPath;
+    pnm::SessionStoreOptions m_store;
     QString m_storeError;
     TestEventPoster m_poster;
     ListenConfig m_config;

@@ -1,6 +1,7 @@
 // IngestService with a session file: answers wait for the commit, numbering continues across
 // runs, and a store that cannot write makes the listener answer 503 + Retry-After and say so.
 #include "../support/rawhttpclient.h"
+#include "../support/sessionrows.h"
 #include "ingest/ingestservice.h"
 #include "store/sessionbrowser.h"
 #include "store/sessionreader.h"
@@ -23,6 +24,7 @@ private slots:
     void removedFileAnswers503();
     void unopenableSessionFailsTheStart();
     void detailPaneFetchesFromTheLiveSession();
+    void retentionChangedWhileRecording();
 
 private:
     bool start(IngestService &service, const QString &path);
@@ -136,6 +138,31 @@ void TestSessionRecording::detailPaneFetchesFromTheLiveSession()
     QCOMPARE(request.body, body);
     QCOMPARE(request.headers.value("X-Trace"), std::optional<QByteArray>("abc"));
     QVERIFY(rows.isEmpty());
+}
+
+void TestSessionRecording::retentionChangedWhileRecording()
+{
+    // Settings give new limits while the file is recorded: they apply to it at once, with no
+    // restart of the listener (its connection stays open).
+    const QString path = m_dir.filePath("limits.pnmsession");
+    IngestService service;
+    QVERIFY(start(service, path));
+    RawHttpClient client;
+    QVERIFY(client.connectTo(service.port()));
+    const auto post = [&client](int count) {
+        for (int i = 0; i < count; ++i)
+            client.send(rawPost(R"({"event":"room_started"})", {}));
+        return client.readResponses(count).size();
+    };
+    QCOMPARE(post(30), 30);
+    QCOMPARE(countRows(path), 30);
+    service.setSession({path, 10, 0});
+    QTRY_COMPARE_WITH_TIMEOUT(countRows(path), 10, 10000);
+    QCOMPARE(readNumber(path, QStringLiteral("SELECT min(seq) FROM requests")), 21);
+    // No limits again: what arrives from now on is kept.
+    service.setSession({path});
+    QCOMPARE(post(5), 5);
+    QCOMPARE(countRows(path), 15);
 }
 
 QTEST_GUILESS_MAIN(TestSessionRecording)

@@ -15,6 +15,15 @@ IngestWorker::~IngestWorker()
     m_pipeline.flushAnnounced();
 }
 
+void IngestWorker::setSession(const SessionStoreOptions &session)
+{
+    if (m_journal && session.path == m_session.path &&
+        (session.maxRequests != m_session.maxRequests ||
+         session.maxAgeSecs != m_session.maxAgeSecs))
+        m_journal->setRetention(session.maxRequests, session.maxAgeSecs);
+    m_session = session;
+}
+
 bool IngestWorker::openSession(QString *error)
 {
     if (!m_session.isEnabled())

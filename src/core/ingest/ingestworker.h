@@ -22,8 +22,9 @@ public:
                const IngestOptions &options);
     void stop();
     void setOptions(const IngestOptions &options);
-    // Takes effect at the next start(): where recorded requests are kept (issue 4).
-    void setSession(const SessionStoreOptions &session) { m_session = session; }
+    // Where recorded requests are kept (issue 4): another file takes effect at the next
+    // start(); new retention limits for the open one at once.
+    void setSession(const SessionStoreOptions &session);
 
 signals:
     void listening(const QHostAddress &address, quint16 port);

@@ -28,6 +28,11 @@ public:
     bool isHealthy() const { return m_healthy; }
 
     void append(const RecordedRequest &request, Done done) override;
+    // New retention limits for the open session (0 keeps all).
+    void setRetention(qint64 maxRequests, qint64 maxAgeSecs)
+    {
+        m_writer.setRetention(maxRequests, maxAgeSecs);
+    }
 
 signals:
     // The store stopped accepting requests (disk full, file removed, read-only): senders now get

@@ -20,31 +20,38 @@ bool SessionRetention::prepare(const QSqlDatabase &database, const SessionStoreO
     finalize();
     m_path = options.path;
     m_clock = clock ? std::move(clock) : Clock([] { return QDateTime::currentMSecsSinceEpoch(); });
-    m_maxRequests = std::max<qint64>(options.maxRequests, 0);
-    m_maxAgeMs = std::clamp<qint64>(options.maxAgeSecs, 0, kMaxAgeSecs) * 1000;
     m_rows = qint64(rows);
     m_removed = 0;
-    // Look at once: a continued session may already hold more than its limits allow.
-    m_backlog = isEnabled();
-    m_sinceCheck.start();
-    if (!isEnabled())
-        return true;
-    // Both walk an index from its low end: a step costs the rows it deletes, whatever the file's
-    // size (an OFFSET from the newest row walked every kept row each time).
-    if (m_deleteOldest.prepare(database,
-                               "DELETE FROM requests WHERE seq IN "
-                               "(SELECT seq FROM requests ORDER BY seq LIMIT ?1)",
-                               error) &&
-        m_deleteOlderThan.prepare(database,
-                                  "DELETE FROM requests WHERE seq IN "
-                                  "(SELECT seq FROM requests WHERE received_at_ms < ?1 "
-                                  "ORDER BY received_at_ms LIMIT ?2)",
-                                  error))
-        return true;
-    finalize();
     m_maxRequests = m_maxAgeMs = 0;
     m_backlog = false;
-    return false;
+    m_sinceCheck.start();
+    // Prepared even without limits: they may be set while recording (setLimits).
+    // Both walk an index from its low end: a step costs the rows it deletes, whatever the file's
+    // size (an OFFSET from the newest row walked every kept row each time).
+    if (!m_deleteOldest.prepare(database,
+                                "DELETE FROM requests WHERE seq IN "
+                                "(SELECT seq FROM requests ORDER BY seq LIMIT ?1)",
+                                error) ||
+        !m_deleteOlderThan.prepare(database,
+                                   "DELETE FROM requests WHERE seq IN "
+                                   "(SELECT seq FROM requests WHERE received_at_ms < ?1 "
+                                   "ORDER BY received_at_ms LIMIT ?2)",
+                                   error)) {
+        finalize();
+        return false;
+    }
+    setLimits(options.maxRequests, options.maxAgeSecs);
+    return true;
+}
+
+void SessionRetention::setLimits(qint64 maxRequests, qint64 maxAgeSecs)
+{
+    if (!m_deleteOldest.isPrepared())
+        return;
+    m_maxRequests = std::max<qint64>(maxRequests, 0);
+    m_maxAgeMs = std::clamp<qint64>(maxAgeSecs, 0, kMaxAgeSecs) * 1000;
+    // Look at once: a continued session, or a lower limit, may leave rows beyond them.
+    m_backlog = isEnabled();
 }
 
 void SessionRetention::finalize()

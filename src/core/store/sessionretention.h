@@ -23,14 +23,16 @@ public:
     static constexpr qint64 kIntervalMs = 1000;
 
     // `rows` is how many requests the file holds now; without a clock, the system's. Without
-    // limits this does nothing.
+    // limits this does nothing until setLimits() gives some. False if the statements do not
+    // compile (retention then stays off).
     bool prepare(const QSqlDatabase &database, const SessionStoreOptions &options, quint64 rows,
                  Clock clock, QString *error);
+    // New limits while recording (0 keeps all); looked at on the next turn.
+    void setLimits(qint64 maxRequests, qint64 maxAgeSecs);
     // Frees the statements (before the connection closes).
     void finalize();
 
     bool isEnabled() const { return m_maxRequests > 0 || m_maxAgeMs > 0; }
-    bool limitsAge() const { return m_maxAgeMs > 0; }
     // True while rows beyond a limit are known to remain: the writer should not sleep.
     bool hasBacklog() const { return m_backlog; }
     // The writer committed this many new requests.

@@ -95,6 +95,15 @@ void SessionWriter::append(const RecordedRequest &request, Done done)
     m_wake.notify_one();
 }
 
+void SessionWriter::setRetention(qint64 maxRequests, qint64 maxAgeSecs)
+{
+    {
+        std::lock_guard lock(m_mutex);
+        m_retentionChange = {true, maxRequests, maxAgeSecs};
+    }
+    m_wake.notify_one();
+}
+
 void SessionWriter::run(const SessionStoreOptions &options)
 {
     SessionDatabase db;
@@ -145,19 +154,23 @@ void SessionWriter::run(const SessionStoreOptions &options)
     WalCheckpointer checkpointer;
     checkpointer.start(options.path, kCheckpointIntervalMs);
 
+    RetentionChange retentionChange;
     for (;;) {
         QList<Pending> batch;
         {
             std::unique_lock lock(m_mutex);
             const auto ready = [this, &retention] {
-                return m_stopping || !m_pending.isEmpty() || retention.hasBacklog();
+                return m_stopping || !m_pending.isEmpty() || m_retentionChange.pending ||
+                       retention.hasBacklog();
             };
-            // Retention by age also comes due while nothing arrives.
-            if (retention.limitsAge())
+            // Limits are looked at again while nothing arrives: requests age, and the last ones
+            // before a quiet spell may still lie beyond a count.
+            if (retention.isEnabled())
                 m_wake.wait_for(lock, std::chrono::milliseconds(SessionRetention::kIntervalMs),
                                 ready);
             else
                 m_wake.wait(lock, ready);
+            retentionChange = std::exchange(m_retentionChange, {});
             if (m_stopping && m_pending.isEmpty())
                 break;
             // Bounded transactions: an import or a burst of millions must not become one
@@ -169,12 +182,16 @@ void SessionWriter::run(const SessionStoreOptions &options)
                 m_pending.remove(0, kMaxBatchRows);
             }
         }
+        if (retentionChange.pending)
+            retention.setLimits(retentionChange.maxRequests, retentionChange.maxAgeSecs);
         if (!batch.isEmpty() && !commitBatch(db, batch, retention)) {
             retention.postpone(); // a store that cannot write is not asked to delete either
             continue;
         }
         retention.afterTurn();
     }
+    if (retentionChange.pending)
+        retention.setLimits(retentionChange.maxRequests, retentionChange.maxAgeSecs);
     retention.finish();
 }
 

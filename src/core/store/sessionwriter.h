@@ -46,6 +46,8 @@ public:
     quint64 countAtOpen() const { return m_countAtOpen; }
 
     void append(const RecordedRequest &request, Done done);
+    // New retention limits for the open session (0 keeps all), applied on the writer thread.
+    void setRetention(qint64 maxRequests, qint64 maxAgeSecs);
 
 private:
     struct Pending
@@ -69,6 +71,13 @@ private:
     std::mutex m_mutex;
     std::condition_variable m_wake;
     QList<Pending> m_pending;
+    struct RetentionChange
+    {
+        bool pending = false;
+        qint64 maxRequests = 0;
+        qint64 maxAgeSecs = 0;
+    };
+    RetentionChange m_retentionChange;
     bool m_stopping = false;
     // Open handshake between open() and the thread.
     bool m_openDone = false;

@@ -57,6 +57,7 @@ private slots:
     void countReachedInSteps();
     void ageFollowsReceiptNotNumbering();
     void countThenAge();
+    void limitsSetWhileRecording();
     void systemClockWhenNoneGiven();
     void lookedAtAgainAfterTheInterval();
     void postponedAfterAFailedCommit();
@@ -132,7 +133,7 @@ void TestSessionRetention::ageFollowsReceiptNotNumbering()
     QVERIFY2(retention.prepare(
                  m_db.db(), {m_db.path(), 0, 3600}, 700, [] { return kNowMs; }, &error),
              qPrintable(error));
-    QVERIFY(retention.limitsAge());
+    QVERIFY(retention.isEnabled());
     const int turns = drain(retention, m_db);
     QCOMPARE(turns, 2); // 350 old rows: 256, then 94 (less than a step: done)
     QCOMPARE(rowsIn(m_db), 350);
@@ -156,6 +157,24 @@ void TestSessionRetention::countThenAge()
     // The count drops the lowest numbers (1..200), the age the old imports (401..500).
     QCOMPARE(rowsIn(m_db), 200);
     QCOMPARE(rowsIn(m_db, QStringLiteral("seq BETWEEN 201 AND 400")), 200);
+}
+
+void TestSessionRetention::limitsSetWhileRecording()
+{
+    QString error;
+    QVERIFY2(insertRows(m_db.db(), 1, 400, QStringLiteral("i"), &error), qPrintable(error));
+    SessionRetention retention;
+    QVERIFY(retention.prepare(m_db.db(), {m_db.path()}, 400, {}, &error));
+    QVERIFY(!retention.isEnabled());
+    // A limit given later is looked at on the next turn, not after an interval.
+    retention.setLimits(100, 0);
+    QVERIFY(retention.hasBacklog());
+    QCOMPARE(drain(retention, m_db), 2);
+    QCOMPARE(rowsIn(m_db, QStringLiteral("seq > 300")), 100);
+    QCOMPARE(rowsIn(m_db), 100);
+    retention.setLimits(0, 0);
+    QVERIFY(!retention.isEnabled());
+    QVERIFY(!retention.hasBacklog());
 }
 
 void TestSessionRetention::systemClockWhenNoneGiven()

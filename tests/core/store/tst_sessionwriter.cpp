@@ -88,6 +88,7 @@ private slots:
     void retentionByAge();
     void retentionDoesNotHoldAnswers();
     void retentionByAgeWhileIdle();
+    void retentionByCountAfterTheLastRequest();
     void removedFileFailsTheBatch();
     void badFiles_data();
     void badFiles();
@@ -278,6 +279,22 @@ void TestSessionWriter::retentionByAgeWhileIdle()
     // Nothing more arrives; two minutes pass. The writer looks again on its own.
     nowMs += 120 * 1000;
     QTRY_COMPARE_WITH_TIMEOUT(test::countRows(path), 0, 10000);
+}
+
+void TestSessionWriter::retentionByCountAfterTheLastRequest()
+{
+    // A burst that ends within the interval leaves rows beyond the limit; the writer comes back
+    // for them on its own rather than at the next request, which may be hours away.
+    const QString path = m_dir.filePath("burst.pnmsession");
+    SessionWriter writer;
+    QString error;
+    QVERIFY2(writer.open({path, 5, 0}, {}, &error), qPrintable(error));
+    std::atomic<int> stored{0};
+    for (quint64 seq = 1; seq <= 8; ++seq)
+        writer.append(makeRequest(seq, qint64(seq)), [&stored](bool ok) { stored += ok ? 1 : 0; });
+    QTRY_COMPARE(stored.load(), 8);
+    QTRY_COMPARE_WITH_TIMEOUT(test::countRows(path), 5, 10000);
+    QCOMPARE(test::readNumber(path, QStringLiteral("SELECT min(seq) FROM requests")), 4);
 }
 
 void TestSessionWriter::removedFileFailsTheBatch()
