@@ -63,15 +63,20 @@ int WindowedMonitor::run(int argc, char *argv[])
 
     // Recorded to a session file exactly as headless (--session, --no-session, retention).
     QString error;
-    const SessionStoreOptions store = options.session.storeOptions(&error);
+    SessionStoreOptions store = options.session.storeOptions(&error);
     if (!error.isEmpty()) {
         std::fprintf(stderr, "pnm-webhook-monitor: %s\n", qPrintable(error));
         return 1;
     }
+    AppSettings settings;
+    // Retention from Settings, unless the command line sets one for this run.
+    if (store.maxRequests == 0 && store.maxAgeSecs == 0) {
+        store.maxRequests = settings.retainCount();
+        store.maxAgeSecs = settings.retainAgeSecs();
+    }
     IngestService service;
     MonitorSession session(&service);
     session.setSessionStore(store);
-    AppSettings settings;
     MainWindow window(&session, &settings);
     // Command-line keys and a non-default --listen apply to this run without being saved.
     window.setExtraKeys(options.ingest.keys);

@@ -9,6 +9,8 @@ constexpr char kMaxBodyKey[] = "listen/maxBodyBytes";
 constexpr char kLeewayKey[] = "verify/leewaySecs";
 constexpr char kRejectKey[] = "verify/rejectInvalid";
 constexpr char kKeysGroup[] = "keys";
+constexpr char kRetainCountKey[] = "session/retainCount";
+constexpr char kRetainAgeKey[] = "session/retainAgeSecs";
 constexpr char kAutoScrollKey[] = "view/autoScroll";
 constexpr char kRecentKey[] = "sessions/recent";
 constexpr char kGeometryKey[] = "layout/geometry";
@@ -61,6 +63,26 @@ qint64 AppSettings::leewaySecs() const
 void AppSettings::setLeewaySecs(qint64 secs)
 {
     m_settings->setValue(kLeewayKey, secs);
+}
+
+qint64 AppSettings::retainCount() const
+{
+    return qMax<qint64>(0, m_settings->value(kRetainCountKey, 0).toLongLong());
+}
+
+void AppSettings::setRetainCount(qint64 requests)
+{
+    m_settings->setValue(kRetainCountKey, requests);
+}
+
+qint64 AppSettings::retainAgeSecs() const
+{
+    return qMax<qint64>(0, m_settings->value(kRetainAgeKey, 0).toLongLong());
+}
+
+void AppSettings::setRetainAgeSecs(qint64 secs)
+{
+    m_settings->setValue(kRetainAgeKey, secs);
 }
 
 bool AppSettings::rejectInvalid() const

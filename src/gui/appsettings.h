@@ -33,6 +33,11 @@ public:
     void setMaxBodyBytes(qsizetype bytes);
     qint64 leewaySecs() const;
     void setLeewaySecs(qint64 secs);
+    // Retention of the session file being recorded; 0 keeps all.
+    qint64 retainCount() const;
+    void setRetainCount(qint64 requests);
+    qint64 retainAgeSecs() const;
+    void setRetainAgeSecs(qint64 secs);
     bool rejectInvalid() const;
     void setRejectInvalid(bool reject);
     // Stored as plain text in the settings file, like any desktop client's saved credentials.

@@ -319,8 +319,10 @@ void MainWindow::openSettings()
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_ui->eventTable->setColumnsVisible(dialog.columnsVisible());
-    // Settings now say where to listen; a command-line override no longer applies.
+    // Settings now say where to listen and what to keep; command-line choices no longer apply.
     m_listenOverride.reset();
+    if (m_session->isRecordingToDisk())
+        m_session->setRetention(m_settings->retainCount(), m_settings->retainAgeSecs());
     m_session->start(effectiveConfig());
     updateListening();
 }

@@ -10,6 +10,7 @@
 #include <QMessageBox>
 #include <QPushButton>
 #include <QStyledItemDelegate>
+#include <climits>
 
 namespace pnm {
 
@@ -41,6 +42,19 @@ public:
 constexpr int kKeyColumn = 0;
 constexpr int kSecretColumn = 1;
 
+struct AgeUnit
+{
+    const char *name;
+    qint64 secs;
+};
+// Largest first: an age is shown in the largest unit that divides it.
+constexpr AgeUnit kAgeUnits[] = {
+    {QT_TRANSLATE_NOOP("SettingsDialog", "days"), 86400},
+    {QT_TRANSLATE_NOOP("SettingsDialog", "hours"), 3600},
+    {QT_TRANSLATE_NOOP("SettingsDialog", "minutes"), 60},
+    {QT_TRANSLATE_NOOP("SettingsDialog", "seconds"), 1},
+};
+
 } // namespace
 
 SettingsDialog::SettingsDialog(AppSettings *settings, const QList<bool> &columnsVisible,
@@ -53,6 +67,11 @@ SettingsDialog::SettingsDialog(AppSettings *settings, const QList<bool> &columns
     m_ui->bodyLimitSpin->setValue(int(settings->maxBodyBytes() / 1024));
     m_ui->leewaySpin->setValue(int(settings->leewaySecs()));
     m_ui->rejectInvalidCheck->setChecked(settings->rejectInvalid());
+
+    m_ui->retainCountSpin->setValue(int(qMin<qint64>(settings->retainCount(), INT_MAX)));
+    for (const AgeUnit &unit : kAgeUnits)
+        m_ui->retainAgeUnitCombo->addItem(tr(unit.name), unit.secs);
+    setRetainAge(settings->retainAgeSecs());
 
     m_ui->keysTable->setColumnCount(2);
     m_ui->keysTable->setHorizontalHeaderLabels({tr("API key"), tr("Secret")});
@@ -119,6 +138,28 @@ void SettingsDialog::setSecretsVisible(bool visible)
     m_ui->keysTable->viewport()->update();
 }
 
+void SettingsDialog::setRetainAge(qint64 secs)
+{
+    int unit = 1; // hours, for "never"
+    for (int i = 0; secs > 0 && i < m_ui->retainAgeUnitCombo->count(); ++i) {
+        const qint64 unitSecs = m_ui->retainAgeUnitCombo->itemData(i).toLongLong();
+        if (secs % unitSecs == 0 && secs / unitSecs <= m_ui->retainAgeSpin->maximum()) {
+            unit = i;
+            break;
+        }
+    }
+    m_ui->retainAgeUnitCombo->setCurrentIndex(unit);
+    const qint64 unitSecs = m_ui->retainAgeUnitCombo->currentData().toLongLong();
+    m_ui->retainAgeSpin->setValue(
+        int(qMin<qint64>(secs / unitSecs, m_ui->retainAgeSpin->maximum())));
+}
+
+qint64 SettingsDialog::retainAgeSecs() const
+{
+    return qint64(m_ui->retainAgeSpin->value()) *
+           m_ui->retainAgeUnitCombo->currentData().toLongLong();
+}
+
 QList<bool> SettingsDialog::columnsVisible() const
 {
     QList<bool> visible;
@@ -152,6 +193,8 @@ void SettingsDialog::accept()
     m_settings->setLeewaySecs(m_ui->leewaySpin->value());
     m_settings->setRejectInvalid(m_ui->rejectInvalidCheck->isChecked());
     m_settings->setKeys(keys());
+    m_settings->setRetainCount(m_ui->retainCountSpin->value());
+    m_settings->setRetainAgeSecs(retainAgeSecs());
     QDialog::accept();
 }
 

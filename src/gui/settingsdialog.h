@@ -1,5 +1,6 @@
-// Edits the listener, keys (secrets masked unless asked), leeway, body limit, reject policy and
-// the visible columns. Reads and writes through AppSettings only when accepted. GUI thread.
+// Edits the listener, keys (secrets masked unless asked), leeway, body limit, reject policy, the
+// session file's retention and the visible columns. Reads and writes through AppSettings only when
+// accepted. GUI thread.
 #pragma once
 
 #include <QDialog>
@@ -26,6 +27,9 @@ public:
     // Exposed so tests can fill the form the way a user would.
     void setKeys(const QList<KeyEntry> &keys);
     QList<KeyEntry> keys() const;
+    // The age limit as entered (0: never), and shown in the largest unit that divides it.
+    qint64 retainAgeSecs() const;
+    void setRetainAge(qint64 secs);
 
 public slots:
     void accept() override;

@@ -4,6 +4,7 @@
 // own windows and are remembered in Recent sessions, imports land in a new session file, several
 // selected rows export exactly those requests, and a continued session shows its earlier rows.
 #include "../support/rawhttpclient.h"
+#include "../support/sessionrows.h"
 #include "appsettings.h"
 #include "detailpane.h"
 #include "eventtableview.h"
@@ -17,6 +18,7 @@
 #include "sessionfiles.h"
 #include "sessionfixture.h"
 #include "sessionwindow.h"
+#include "settingsdialog.h"
 #include "store/sessionexporter.h"
 #include "texttablemodel.h"
 
@@ -25,8 +27,10 @@
 #include <QJsonObject>
 #include <QLocale>
 #include <QSignalSpy>
+#include <QSpinBox>
 #include <QTemporaryDir>
 #include <QTest>
+#include <QTimer>
 
 using namespace pnm;
 using namespace pnm::test;
@@ -46,6 +50,7 @@ private slots:
     void opensAndRemembersSessions();
     void importsIntoANewSession();
     void noSessionKeepsANewestWindow();
+    void settingsRetentionAppliesToTheRecordedFile();
 
 private:
     void startWindow(const QString &sessionPath);
@@ -367,4 +372,32 @@ void TestSessionFiles::noSessionKeepsANewestWindow()
 }
 
 QTEST_MAIN(TestSessionFiles)
+void TestSessionFiles::settingsRetentionAppliesToTheRecordedFile()
+{
+    startWindow(m_livePath);
+    for (int i = 0; i < 6; ++i)
+        QCOMPARE(post("{\"event\":\"room_started\",\"room\":{\"room_id\":\"r1\"}}"), 200);
+    QCOMPARE(countRows(m_livePath), 6);
+    // Settings, filled as a user would: keep at most two requests.
+    QTimer filler;
+    filler.setInterval(20);
+    connect(&filler, &QTimer::timeout, [] {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (dialog == nullptr)
+            return;
+        dialog->findChild<QSpinBox *>(QStringLiteral("retainCountSpin"))->setValue(2);
+        dialog->accept();
+    });
+    filler.start();
+    m_window->action(QStringLiteral("actionSettings"))->trigger();
+    filler.stop();
+    QCOMPARE(m_settings->retainCount(), 2);
+    QCOMPARE(m_session->sessionStore().maxRequests, 2);
+    // The file being recorded is trimmed at once; the listener went on without a restart.
+    QTRY_COMPARE_WITH_TIMEOUT(countRows(m_livePath), 2, 10000);
+    QCOMPARE(readNumber(m_livePath, QStringLiteral("SELECT min(seq) FROM requests")), 5);
+    QCOMPARE(post("{\"event\":\"room_finished\",\"room\":{\"room_id\":\"r1\"}}"), 200);
+    QTRY_COMPARE_WITH_TIMEOUT(countRows(m_livePath), 2, 10000);
+}
+
 #include "tst_sessionfiles.moc"

@@ -3,6 +3,7 @@
 #include "appsettings.h"
 #include "settingsdialog.h"
 
+#include <QComboBox>
 #include <QDialogButtonBox>
 #include <QLineEdit>
 #include <QMessageBox>
@@ -19,6 +20,7 @@ class TestSettingsDialog : public QObject
 private slots:
     void acceptStores();
     void badAddressIsRefused();
+    void retentionStored();
 };
 
 void TestSettingsDialog::acceptStores()
@@ -60,6 +62,41 @@ void TestSettingsDialog::badAddressIsRefused()
     dialog.accept();
     QCOMPARE(dialog.result(), int(QDialog::Rejected));
     QCOMPARE(settings.listenAddress(), QStringLiteral("127.0.0.1"));
+}
+
+void TestSettingsDialog::retentionStored()
+{
+    QTemporaryDir dir;
+    AppSettings settings(dir.filePath(QStringLiteral("s.ini")));
+    QCOMPARE(settings.retainCount(), 0);
+    QCOMPARE(settings.retainAgeSecs(), 0);
+    {
+        SettingsDialog dialog(&settings, QList<bool>(9, true));
+        auto *count = dialog.findChild<QSpinBox *>(QStringLiteral("retainCountSpin"));
+        auto *age = dialog.findChild<QSpinBox *>(QStringLiteral("retainAgeSpin"));
+        auto *unit = dialog.findChild<QComboBox *>(QStringLiteral("retainAgeUnitCombo"));
+        QCOMPARE(count->text(), QStringLiteral("every request"));
+        QCOMPARE(age->text(), QStringLiteral("never"));
+        count->setValue(50000);
+        age->setValue(36);
+        unit->setCurrentText(QStringLiteral("hours"));
+        dialog.accept();
+    }
+    QCOMPARE(settings.retainCount(), 50000);
+    QCOMPARE(settings.retainAgeSecs(), 36 * 3600);
+    {
+        // Shown again in the largest unit that divides it: 36 hours is not whole days.
+        SettingsDialog dialog(&settings, QList<bool>(9, true));
+        QCOMPARE(dialog.findChild<QSpinBox *>(QStringLiteral("retainAgeSpin"))->value(), 36);
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("retainAgeUnitCombo"))->currentText(),
+                 QStringLiteral("hours"));
+        dialog.setRetainAge(90);
+        QCOMPARE(dialog.retainAgeSecs(), 90);
+        dialog.setRetainAge(14 * 86400);
+        QCOMPARE(dialog.findChild<QComboBox *>(QStringLiteral("retainAgeUnitCombo"))->currentText(),
+                 QStringLiteral("days"));
+        QCOMPARE(dialog.retainAgeSecs(), 14 * 86400);
+    }
 }
 
 QTEST_MAIN(TestSettingsDialog)
