@@ -22,7 +22,6 @@ constexpr std::array<QLatin1StringView, 8> kStepNames = {
     QLatin1StringView("token"),     QLatin1StringView("alg"),   QLatin1StringView("issuer"),
     QLatin1StringView("signature"), QLatin1StringView("exp"),   QLatin1StringView("nbf"),
     QLatin1StringView("iat"),       QLatin1StringView("sha256")};
-constexpr qsizetype kMaxShownChars = 80;
 const QByteArray kAuthorization = QByteArrayLiteral("Authorization");
 const QByteArray kHashToken = QByteArrayLiteral("Hash-Token");
 
