@@ -41,12 +41,13 @@ QList<Planned> meeting(qint64 now)
     const QStringList people = {QStringLiteral("Amara Okafor"), QStringLiteral("Jonas Berg"),
                                 QStringLiteral("Mei Tanaka")};
     QList<Planned> plan;
-    for (const auto &[roomId, title] : rooms) {
+    // A plain pair, not a structured binding: clang 14 (the fuzz preset) cannot capture those.
+    for (const std::pair<QString, QString> &room : rooms) {
         const auto add = [&](const QString &event, int person, const QByteArray &secret,
                              bool tamper) {
             EventSpec spec = MeetingScenario::sample(event, now, random);
-            spec.room.roomId = roomId;
-            spec.room.title = title;
+            spec.room.roomId = room.first;
+            spec.room.title = room.second;
             if (spec.participant && person >= 0) {
                 spec.participant->name = people.at(person);
                 spec.participant->identity = people.at(person).section(u' ', 0, 0).toLower();
@@ -62,7 +63,7 @@ QList<Planned> meeting(qint64 now)
         add(QStringLiteral("participant_joined"), 2, "an-old-secret", false);
         add(QStringLiteral("start_recording"), -1, kSecret, false);
         add(QStringLiteral("track_unpublished"), 1, kSecret,
-            roomId == QLatin1String("eng-standup"));
+            room.first == QLatin1String("eng-standup"));
         add(QStringLiteral("end_recording"), -1, kSecret, false);
         add(QStringLiteral("participant_left"), 0, kSecret, false);
     }
