@@ -8,7 +8,6 @@
 
 #include <QDateTime>
 #include <QDir>
-#include <QElapsedTimer>
 #include <QFileInfo>
 #include <QScopeGuard>
 #include <QSqlError>
@@ -145,8 +144,8 @@ void SessionWriter::run(const SessionStoreOptions &options)
         return;
     qCDebug(lcStore) << "recording into" << options.path << "after" << m_countAtOpen << "requests";
 
+    // Declared after the connection: its statements are freed before that one closes.
     SessionRetention retention;
-    const auto finalizeRetention = qScopeGuard([&retention] { retention.finalize(); });
     if (!retention.prepare(db.db(), options, m_countAtOpen, m_clock, &error))
         qCWarning(lcStore) << "retention off for" << options.path << ":" << error;
 
