@@ -31,6 +31,7 @@ IngestService::IngestService(QObject *parent) : QObject(parent), m_worker(new In
     connect(m_worker, &IngestWorker::sessionOpened, this, &IngestService::sessionOpened);
     connect(m_worker, &IngestWorker::storeFailed, this, &IngestService::storeFailed);
     connect(m_worker, &IngestWorker::storeRecovered, this, &IngestService::storeRecovered);
+    connect(m_worker, &IngestWorker::requestsRemoved, this, &IngestService::requestsRemoved);
     connect(m_worker, &IngestWorker::connectionCountChanged, this,
             &IngestService::connectionCountChanged);
     connect(m_worker, &IngestWorker::listening, this,

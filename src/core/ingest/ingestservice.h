@@ -52,6 +52,9 @@ signals:
     // The store cannot write: senders get 503 until storeRecovered(). Show it loudly.
     void storeFailed(const QString &error);
     void storeRecovered();
+    // A retention limit removed these requests from the session file (sequence numbers). They
+    // may come before the same requests' requestRecorded() has been handled.
+    void requestsRemoved(const QList<quint64> &seqs);
     // Connections the listener holds open (closing ones not counted), whenever that changes.
     void connectionCountChanged(int open);
 

@@ -35,6 +35,8 @@ bool IngestWorker::openSession(QString *error)
     }
     connect(m_journal.get(), &SessionJournal::storeFailed, this, &IngestWorker::storeFailed);
     connect(m_journal.get(), &SessionJournal::storeRecovered, this, &IngestWorker::storeRecovered);
+    connect(m_journal.get(), &SessionJournal::requestsRemoved, this,
+            &IngestWorker::requestsRemoved);
     m_pipeline.setJournal(m_journal.get());
     // Continue the session's numbering so sequence numbers stay unique within the file.
     m_pipeline.setNextSequence(m_journal->lastSequenceAtOpen() + 1);

@@ -34,6 +34,7 @@ signals:
     void sessionOpened(const QString &path, quint64 requestsAlreadyThere, quint64 lastSeqThere);
     void storeFailed(const QString &error);
     void storeRecovered();
+    void requestsRemoved(const QList<quint64> &seqs);
     void connectionCountChanged(int open);
 
 private:

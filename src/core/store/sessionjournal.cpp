@@ -15,6 +15,7 @@ bool SessionJournal::open(const SessionStoreOptions &options, QString *error)
 {
     m_path = options.path;
     m_healthy = true;
+    m_writer.setRemovedHandler([this](const QList<quint64> &seqs) { emit requestsRemoved(seqs); });
     return m_writer.open(
         options,
         [this](QList<SessionWriter::Done> dones, bool stored, const QString &why) {

@@ -39,6 +39,9 @@ signals:
     // 503 until it recovers. Emitted once per outage, not per request.
     void storeFailed(const QString &error);
     void storeRecovered();
+    // A retention limit removed these requests (sequence numbers, committed). Emitted on the
+    // writer thread: receivers on other threads get it queued.
+    void requestsRemoved(const QList<quint64> &seqs);
 
 private:
     struct Completed

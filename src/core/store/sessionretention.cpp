@@ -30,12 +30,12 @@ bool SessionRetention::prepare(const QSqlDatabase &database, const SessionStoreO
     // size (an OFFSET from the newest row walked every kept row each time).
     if (!m_deleteOldest.prepare(database,
                                 "DELETE FROM requests WHERE seq IN "
-                                "(SELECT seq FROM requests ORDER BY seq LIMIT ?1)",
+                                "(SELECT seq FROM requests ORDER BY seq LIMIT ?1) RETURNING seq",
                                 error) ||
         !m_deleteOlderThan.prepare(database,
                                    "DELETE FROM requests WHERE seq IN "
                                    "(SELECT seq FROM requests WHERE received_at_ms < ?1 "
-                                   "ORDER BY received_at_ms LIMIT ?2)",
+                                   "ORDER BY received_at_ms LIMIT ?2) RETURNING seq",
                                    error)) {
         finalize();
         return false;
@@ -124,11 +124,15 @@ bool SessionRetention::step()
 
 bool SessionRetention::deleteRows(SqliteStatement &statement, qint64 *removed, QString *error)
 {
-    if (!statement.run(error))
+    // Each delete is its own transaction: once run() returns, the rows are gone for good.
+    QList<quint64> seqs;
+    if (!statement.run(&seqs, error))
         return false;
-    *removed = statement.changes();
+    *removed = seqs.size();
     m_rows -= *removed;
     m_removed += *removed;
+    if (m_onRemoved && !seqs.isEmpty())
+        m_onRemoved(seqs);
     return true;
 }
 

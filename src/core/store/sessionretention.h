@@ -8,6 +8,7 @@
 #include "store/sqlitestatement.h"
 
 #include <QElapsedTimer>
+#include <QList>
 #include <functional>
 
 class QSqlDatabase;
@@ -18,6 +19,9 @@ class SessionRetention
 {
 public:
     using Clock = std::function<qint64()>; // Unix ms now
+    // Told the sequence numbers of the requests each delete removed, once it is committed (so
+    // that a live table can drop them too). Called on the writer thread.
+    using RemovedHandler = std::function<void(const QList<quint64> &seqs)>;
     // Rows deleted per step, and how often the limits are looked at again once met.
     static constexpr qint64 kStepRows = 256;
     static constexpr qint64 kIntervalMs = 1000;
@@ -27,6 +31,7 @@ public:
     // compile (retention then stays off).
     bool prepare(const QSqlDatabase &database, const SessionStoreOptions &options, quint64 rows,
                  Clock clock, QString *error);
+    void setRemovedHandler(RemovedHandler handler) { m_onRemoved = std::move(handler); }
     // New limits while recording (0 keeps all); looked at on the next turn.
     void setLimits(qint64 maxRequests, qint64 maxAgeSecs);
     // Frees the statements (before the connection closes).
@@ -57,6 +62,7 @@ private:
     SqliteStatement m_deleteOlderThan; // ?2 rows received before ?1, oldest first
     QString m_path;
     Clock m_clock;
+    RemovedHandler m_onRemoved;
     qint64 m_maxRequests = 0;
     qint64 m_maxAgeMs = 0;
     qint64 m_rows = 0;

@@ -148,6 +148,7 @@ void SessionWriter::run(const SessionStoreOptions &options)
     SessionRetention retention;
     if (!retention.prepare(db.db(), options, m_countAtOpen, m_clock, &error))
         qCWarning(lcStore) << "retention off for" << options.path << ":" << error;
+    retention.setRemovedHandler(m_onRemoved);
 
     // Declared after the connection, so it stops (and closes its own) before that one closes.
     WalCheckpointer checkpointer;

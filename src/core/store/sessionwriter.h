@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ingest/recordedrequest.h"
+#include "store/sessionretention.h"
 #include "store/sessionstoreoptions.h"
 #include "store/sqlitestatement.h"
 
@@ -27,6 +28,9 @@ public:
     using BatchHandler = std::function<void(QList<Done> dones, bool stored, const QString &error)>;
     // Unix ms now, for retention by age; injected by tests.
     using Clock = std::function<qint64()>;
+    // The requests a retention limit removed (their sequence numbers), after the delete is
+    // committed; writer thread.
+    using RemovedHandler = SessionRetention::RemovedHandler;
 
     SessionWriter() = default;
     ~SessionWriter();
@@ -45,6 +49,9 @@ public:
     quint64 lastSequenceAtOpen() const { return m_lastSeqAtOpen; }
     quint64 countAtOpen() const { return m_countAtOpen; }
 
+    // Set before open(): who hears of the requests retention removes.
+    void setRemovedHandler(RemovedHandler handler) { m_onRemoved = std::move(handler); }
+
     void append(const RecordedRequest &request, Done done);
     // New retention limits for the open session (0 keeps all), applied on the writer thread.
     void setRetention(qint64 maxRequests, qint64 maxAgeSecs);
@@ -58,8 +65,7 @@ private:
     void run(const SessionStoreOptions &options);
     bool prepareStatements(class SessionDatabase &db, QString *error);
     // Writes one batch, hands its completions back; false when it could not be stored.
-    bool commitBatch(class SessionDatabase &db, QList<Pending> &batch,
-                     class SessionRetention &retention);
+    bool commitBatch(class SessionDatabase &db, QList<Pending> &batch, SessionRetention &retention);
     bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
 
     // Writer thread only; prepared once, used for every transaction.
@@ -84,6 +90,7 @@ private:
     bool m_openOk = false;
     QString m_openError;
     BatchHandler m_handler;
+    RemovedHandler m_onRemoved;
     Clock m_clock;
     quint64 m_lastSeqAtOpen = 0;
     quint64 m_countAtOpen = 0;

@@ -69,20 +69,22 @@ void SqliteStatement::bindBlob(int index, QByteArrayView bytes)
 
 bool SqliteStatement::run(QString *error)
 {
-    int status = SQLITE_ROW;
-    while (status == SQLITE_ROW)
-        status = sqlite3_step(m_statement);
+    return run(nullptr, error);
+}
+
+bool SqliteStatement::run(QList<quint64> *values, QString *error)
+{
+    int status = sqlite3_step(m_statement);
+    for (; status == SQLITE_ROW; status = sqlite3_step(m_statement)) {
+        if (values)
+            values->append(quint64(sqlite3_column_int64(m_statement, 0)));
+    }
     const bool ok = status == SQLITE_DONE;
     if (!ok)
         *error = lastError();
     sqlite3_reset(m_statement);
     sqlite3_clear_bindings(m_statement);
     return ok;
-}
-
-qint64 SqliteStatement::changes() const
-{
-    return m_connection ? sqlite3_changes64(m_connection) : 0;
 }
 
 QString SqliteStatement::lastError() const

@@ -6,6 +6,7 @@
 #pragma once
 
 #include <QByteArrayView>
+#include <QList>
 #include <QString>
 
 class QSqlDatabase;
@@ -36,8 +37,9 @@ public:
 
     // Runs the statement to its end, then resets it and clears its bindings for the next run.
     bool run(QString *error);
-    // Rows the last INSERT, UPDATE or DELETE run on this statement's connection changed.
-    qint64 changes() const;
+    // The same, appending the first column of every row it returns (a RETURNING clause) to
+    // `values` as integers.
+    bool run(QList<quint64> *values, QString *error);
 
 private:
     QString lastError() const;

@@ -8,10 +8,10 @@
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 
 using namespace pnm;
 using test::insertRows;
-using test::readNumber;
 
 namespace {
 constexpr qint64 kNowMs = 1700000000000;
@@ -24,6 +24,18 @@ qint64 rowsIn(SessionDatabase &db, const QString &where = QStringLiteral("1"))
         !query.next())
         return -1;
     return query.value(0).toLongLong();
+}
+
+// Rows 1..count received now, except those numbered above `recentUpTo`: imported, with receipt
+// times two hours old.
+bool insertWithOldImports(SessionDatabase &db, qint64 count, qint64 recentUpTo, QString *error)
+{
+    return insertRows(db.db(), 1, count,
+                      QStringLiteral("CASE WHEN i > %1 THEN %2 ELSE %3 END")
+                          .arg(recentUpTo)
+                          .arg(kNowMs - 2 * kHourMs)
+                          .arg(kNowMs),
+                      error);
 }
 
 // Runs afterTurn() until the backlog is gone; fails the test if a turn deletes more than a step
@@ -57,6 +69,7 @@ private slots:
     void countReachedInSteps();
     void ageFollowsReceiptNotNumbering();
     void countThenAge();
+    void removedNumbersReportedAfterCommit();
     void limitsSetWhileRecording();
     void systemClockWhenNoneGiven();
     void lookedAtAgainAfterTheInterval();
@@ -143,13 +156,7 @@ void TestSessionRetention::ageFollowsReceiptNotNumbering()
 void TestSessionRetention::countThenAge()
 {
     QString error;
-    // 1..400 recent, 401..500 imported with old receipt times.
-    QVERIFY2(insertRows(m_db.db(), 1, 500,
-                        QStringLiteral("CASE WHEN i > 400 THEN %1 ELSE %2 END")
-                            .arg(kNowMs - 2 * kHourMs)
-                            .arg(kNowMs),
-                        &error),
-             qPrintable(error));
+    QVERIFY2(insertWithOldImports(m_db, 500, 400, &error), qPrintable(error));
     SessionRetention retention;
     QVERIFY(retention.prepare(
         m_db.db(), {m_db.path(), 300, 3600}, 500, [] { return kNowMs; }, &error));
@@ -157,6 +164,42 @@ void TestSessionRetention::countThenAge()
     // The count drops the lowest numbers (1..200), the age the old imports (401..500).
     QCOMPARE(rowsIn(m_db), 200);
     QCOMPARE(rowsIn(m_db, QStringLiteral("seq BETWEEN 201 AND 400")), 200);
+}
+
+void TestSessionRetention::removedNumbersReportedAfterCommit()
+{
+    QString error;
+    QVERIFY2(insertWithOldImports(m_db, 700, 600, &error), qPrintable(error));
+    // Another connection sees only committed rows: each report must find its rows gone there.
+    SessionDatabase other;
+    QVERIFY2(other.open(m_db.path(), SessionDatabase::Mode::ReadOnly, &error), qPrintable(error));
+    QList<quint64> reported;
+    int reports = 0;
+    bool allGone = true;
+    SessionRetention retention;
+    QVERIFY(retention.prepare(
+        m_db.db(), {m_db.path(), 300, 3600}, 700, [] { return kNowMs; }, &error));
+    retention.setRemovedHandler([&](const QList<quint64> &seqs) {
+        ++reports;
+        QVERIFY(seqs.size() <= SessionRetention::kStepRows);
+        const qint64 still = rowsIn(other, QStringLiteral("seq BETWEEN %1 AND %2")
+                                               .arg(*std::min_element(seqs.begin(), seqs.end()))
+                                               .arg(*std::max_element(seqs.begin(), seqs.end())));
+        allGone = allGone && still == 0;
+        reported += seqs;
+    });
+    retention.finish();
+    QVERIFY(allGone);
+    // The count takes the lowest numbers (1..400), the age the old ones (601..700).
+    std::sort(reported.begin(), reported.end());
+    QList<quint64> expected;
+    for (quint64 seq = 1; seq <= 700; ++seq) {
+        if (seq <= 400 || seq > 600)
+            expected.append(seq);
+    }
+    QCOMPARE(reported, expected);
+    QCOMPARE(reports, 3); // 256 and 144 by count, then the 100 old ones
+    QCOMPARE(rowsIn(m_db), 200);
 }
 
 void TestSessionRetention::limitsSetWhileRecording()

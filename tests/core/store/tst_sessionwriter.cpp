@@ -178,7 +178,7 @@ void TestSessionWriter::completionsComeInGroups()
     QString error;
     QVERIFY(writer.open(
         {path},
-        [&](QList<SessionWriter::Done> dones, bool stored, const QString &) {
+        [&](const QList<SessionWriter::Done> &dones, bool stored, const QString &) {
             ++batches;
             for (auto &done : dones)
                 done(stored);
@@ -243,7 +243,7 @@ void TestSessionWriter::retentionDoesNotHoldAnswers()
     SessionWriter writer;
     QVERIFY2(writer.open(
                  {path, 10, 0},
-                 [&](QList<SessionWriter::Done> dones, bool stored, const QString &) {
+                 [&](const QList<SessionWriter::Done> &dones, bool stored, const QString &) {
                      // Writer thread, right after the commit: what the file holds now.
                      rowsWhenAnswered = test::countRows(path);
                      for (auto &done : dones)
@@ -305,7 +305,7 @@ void TestSessionWriter::removedFileFailsTheBatch()
     QString reported;
     QVERIFY(writer.open(
         {path},
-        [&](QList<SessionWriter::Done> dones, bool stored, const QString &why) {
+        [&](const QList<SessionWriter::Done> &dones, bool stored, const QString &why) {
             reported = why;
             for (auto &done : dones)
                 done(stored);
