@@ -7,6 +7,7 @@
 #include <QMenu>
 #include <QScopedValueRollback>
 #include <QScrollBar>
+#include <algorithm>
 
 namespace pnm {
 
@@ -53,7 +54,11 @@ void EventTableView::setEventModel(EventFilterProxy *proxy)
             [this](const QModelIndex &current) { handleCurrentChanged(current); });
     connect(proxy, &QAbstractItemModel::rowsAboutToBeInserted, this,
             [this](const QModelIndex &, int first, int last) { handleAboutToInsert(first, last); });
-    connect(proxy, &QAbstractItemModel::rowsInserted, this, &EventTableView::handleInserted);
+    connect(proxy, &QAbstractItemModel::rowsInserted, this, &EventTableView::handleRowsChanged);
+    // Retention removes the oldest requests while the table is watched.
+    connect(proxy, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+            [this](const QModelIndex &, int first, int last) { handleAboutToRemove(first, last); });
+    connect(proxy, &QAbstractItemModel::rowsRemoved, this, &EventTableView::handleRowsChanged);
     connect(selectionModel(), &QItemSelectionModel::selectionChanged, this, [this] {
         if (!m_inReset && !m_restoringSelection)
             m_selection.clear(); // the user's own choice: rows a filter hid are not in it
@@ -112,11 +117,18 @@ void EventTableView::handleAboutToInsert(int first, int last)
     m_rowsAbove = !m_wasAtNewest && top >= 0 && first <= top ? last - first + 1 : 0;
 }
 
-void EventTableView::handleInserted()
+void EventTableView::handleAboutToRemove(int first, int last)
+{
+    m_wasAtNewest = isAtNewest();
+    const int top = rowAt(0);
+    m_rowsAbove = !m_wasAtNewest && top > first ? -(std::min(last, top - 1) - first + 1) : 0;
+}
+
+void EventTableView::handleRowsChanged()
 {
     if (m_follow && m_wasAtNewest) {
         scrollToNewest();
-    } else if (m_rowsAbove > 0) {
+    } else if (m_rowsAbove != 0) {
         executeDelayedItemsLayout(); // the scroll range must include the new rows first
         updateGeometries();
         QScrollBar *bar = verticalScrollBar();

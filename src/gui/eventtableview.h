@@ -45,7 +45,9 @@ private:
     bool isAtNewest() const;
     void scrollToNewest();
     void handleAboutToInsert(int first, int last);
-    void handleInserted();
+    void handleAboutToRemove(int first, int last);
+    // After rows were inserted or removed: follow the newest, or keep what a reader looks at.
+    void handleRowsChanged();
     void handleAboutToReset();
     void handleReset();
     void updateFollowPaused();
@@ -62,7 +64,9 @@ private:
     bool m_restoringSelection = false;
     SelectionMemory m_selection;
     bool m_followPaused = false;
-    int m_rowsAbove = 0; // rows being inserted above the first visible one while reading
+    // Rows being inserted (positive) or removed (negative) above the first visible one while
+    // reading.
+    int m_rowsAbove = 0;
 };
 
 } // namespace pnm

@@ -3,6 +3,7 @@
 #include "radixsort.h"
 
 #include <algorithm>
+#include <utility>
 
 namespace pnm {
 
@@ -22,11 +23,19 @@ void EventFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
         m_connections << connect(
             m_source, &QAbstractItemModel::rowsInserted, this,
             [this](const QModelIndex &, int first, int last) { handleRowsInserted(first, last); });
-        // The source is append-only; anything else it does is handled as a reset.
+        // Rows leave the source only when retention removes their requests from the session file.
+        m_connections << connect(m_source, &QAbstractItemModel::rowsAboutToBeRemoved, this,
+                                 [this](const QModelIndex &, int first, int last) {
+                                     handleRowsAboutToBeRemoved(first, last);
+                                 });
+        m_connections << connect(
+            m_source, &QAbstractItemModel::rowsRemoved, this,
+            [this](const QModelIndex &, int first, int last) { handleRowsRemoved(first, last); });
         m_connections << connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this,
                                  [this] { beginResetModel(); });
         m_connections << connect(m_source, &QAbstractItemModel::modelReset, this, [this] {
             forgetRows();
+            computeRows(); // cleared, or rows removed all over the table
             endResetModel();
             announceCounts();
         });
@@ -287,9 +296,70 @@ bool EventFilterProxy::lessThan(int a, int b) const
     return a < b;
 }
 
+void EventFilterProxy::handleRowsAboutToBeRemoved(int first, int last)
+{
+    // The source still holds the rows: every row shown keeps mapping to the right one while
+    // this proxy announces its own removals.
+    const auto removed = [first, last](int sourceRow) {
+        return sourceRow >= first && sourceRow <= last;
+    };
+    if (m_sortColumn < 0) { // arrival order: the shown rows are in source order
+        const auto begin = std::lower_bound(m_rows.begin(), m_rows.end(), first);
+        const auto end = std::upper_bound(begin, m_rows.end(), last);
+        if (begin != end) {
+            beginRemoveRows(QModelIndex(), int(begin - m_rows.begin()),
+                            int(end - m_rows.begin()) - 1);
+            m_rows.erase(begin, end);
+            endRemoveRows();
+        }
+        return;
+    }
+    std::vector<std::pair<int, int>> runs; // of shown rows
+    for (int at = 0; at < int(m_rows.size()); ++at) {
+        if (!removed(m_rows[size_t(at)]))
+            continue;
+        if (!runs.empty() && runs.back().second == at - 1)
+            runs.back().second = at;
+        else
+            runs.emplace_back(at, at);
+    }
+    if (runs.size() > size_t(EventTableModel::kMaxRemovalRuns)) {
+        // Scattered over the sort order: one reset (the view finds its selection again) rather
+        // than a removal and a move of the whole vector per run.
+        beginResetModel();
+        m_resetForRemoval = true;
+        m_rows.erase(std::remove_if(m_rows.begin(), m_rows.end(), removed), m_rows.end());
+        return;
+    }
+    for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+        beginRemoveRows(QModelIndex(), run->first, run->second);
+        m_rows.erase(m_rows.begin() + run->first, m_rows.begin() + run->second + 1);
+        endRemoveRows();
+    }
+}
+
+void EventFilterProxy::handleRowsRemoved(int first, int last)
+{
+    const int count = last - first + 1;
+    for (int &sourceRow : m_rows) {
+        if (sourceRow > last)
+            sourceRow -= count;
+    }
+    if (std::exchange(m_resetForRemoval, false))
+        endResetModel();
+    announceCounts();
+}
+
 void EventFilterProxy::rebuild()
 {
     beginResetModel();
+    computeRows();
+    endResetModel();
+    announceCounts();
+}
+
+void EventFilterProxy::computeRows()
+{
     m_rows.clear();
     if (m_source) {
         extendCaches();
@@ -303,8 +373,6 @@ void EventFilterProxy::rebuild()
             radixSortRows(&m_rows, keys, m_sortOrder == Qt::DescendingOrder);
         }
     }
-    endResetModel();
-    announceCounts();
 }
 
 void EventFilterProxy::handleRowsInserted(int first, int last)

@@ -60,7 +60,10 @@ signals:
 
 private:
     void handleRowsInserted(int first, int last);
+    void handleRowsAboutToBeRemoved(int first, int last);
+    void handleRowsRemoved(int first, int last);
     void rebuild();
+    void computeRows(); // m_rows from the filter and sort (inside a reset)
     void forgetRows();
     void extendCaches();
     void computeRanks();
@@ -92,6 +95,7 @@ private:
     static constexpr quint32 kUnranked = 0xffffffffu;
     std::vector<quint32> m_ranks; // sort rank of each pool string the sort column uses
     bool m_ranksValid = false;
+    bool m_resetForRemoval = false; // the source's removal is shown as a reset
     QList<QMetaObject::Connection> m_connections;
 };
 

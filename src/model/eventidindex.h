@@ -12,6 +12,7 @@
 #include <cstring>
 #include <limits>
 #include <string_view>
+#include <utility>
 #include <vector>
 
 namespace pnm {
@@ -24,6 +25,10 @@ public:
     static constexpr int kRegexChunkRows = 4096;
 
     void append(const QString &id);
+    // Forgets the rows of these runs (first, last inclusive; increasing and disjoint), in one
+    // pass; the rows after them move up. The byte and pair sets keep what the removed ids added:
+    // they may only say "maybe" more often, never wrongly "no".
+    void removeRuns(const std::vector<std::pair<int, int>> &runs);
     void clear();
     int size() const { return int(m_ends.size()); }
     std::string_view id(int row) const; // case-folded UTF-8; empty when the event had none
@@ -72,6 +77,31 @@ inline void EventIdIndex::append(const QString &id)
     m_text.insert(m_text.end(), folded.begin(), folded.end());
     m_ends.push_back(quint32(m_text.size()));
     m_text.push_back('\n');
+}
+
+inline void EventIdIndex::removeRuns(const std::vector<std::pair<int, int>> &runs)
+{
+    if (runs.empty())
+        return;
+    // Each kept block (the rows between two runs) moves down at once. Rows are written at or
+    // before where they are read, and a block's start is read before anything reaches it.
+    size_t writeRow = size_t(runs.front().first);
+    size_t writeByte = startOf(runs.front().first);
+    for (size_t r = 0; r < runs.size(); ++r) {
+        const size_t keepFirst = size_t(runs[r].second) + 1;
+        const size_t keepEnd = r + 1 < runs.size() ? size_t(runs[r + 1].first) : m_ends.size();
+        if (keepFirst >= keepEnd)
+            continue;
+        const size_t from = startOf(int(keepFirst));
+        const size_t to = size_t(m_ends[keepEnd - 1]) + 1; // past the block's last newline
+        std::memmove(m_text.data() + writeByte, m_text.data() + from, to - from);
+        const auto delta = quint32(from - writeByte);
+        for (size_t row = keepFirst; row < keepEnd; ++row)
+            m_ends[writeRow++] = m_ends[row] - delta;
+        writeByte += to - from;
+    }
+    m_text.resize(writeByte);
+    m_ends.resize(writeRow);
 }
 
 inline void EventIdIndex::clear()

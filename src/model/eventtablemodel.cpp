@@ -191,6 +191,7 @@ void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
         built.push_back(row);
     }
     beginInsertRows(QModelIndex(), first, last);
+    m_highestSeq = std::max(m_highestSeq, built.back().seq);
     m_rows.insert(m_rows.end(), built.begin(), built.end());
     for (const RecordedRequest &request : requests)
         m_ids.append(request.event.id);
@@ -198,6 +199,80 @@ void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
     emit countsChanged();
     if (choicesGrew)
         emit choicesChanged();
+}
+
+int EventTableModel::removeSeqs(QList<quint64> seqs)
+{
+    std::sort(seqs.begin(), seqs.end());
+    // Runs of adjacent rows, in increasing order (the rows are sorted by sequence number).
+    std::vector<std::pair<int, int>> runs;
+    for (const quint64 seq : std::as_const(seqs)) {
+        const int row = rowForSeq(seq);
+        if (row < 0)
+            continue;
+        if (!runs.empty() && runs.back().second == row - 1)
+            runs.back().second = row;
+        else if (runs.empty() || runs.back().second != row) // a number given twice
+            runs.emplace_back(row, row);
+    }
+    if (runs.empty())
+        return 0;
+    int removed = 0;
+    bool choicesShrank = false;
+    for (const auto &[first, last] : runs) {
+        removed += last - first + 1;
+        for (int row = first; row <= last; ++row)
+            choicesShrank = forget(m_rows[size_t(row)]) || choicesShrank;
+    }
+    if (runs.size() > size_t(kMaxRemovalRuns)) {
+        beginResetModel();
+        eraseRuns(runs);
+        endResetModel();
+    } else {
+        // From the last run back, so that the earlier runs' row numbers still hold.
+        for (auto run = runs.rbegin(); run != runs.rend(); ++run) {
+            beginRemoveRows(QModelIndex(), run->first, run->second);
+            eraseRuns({*run});
+            endRemoveRows();
+        }
+    }
+    emit countsChanged();
+    if (choicesShrank)
+        emit choicesChanged();
+    return removed;
+}
+
+bool EventTableModel::forget(const EventRow &row)
+{
+    if (verdictClassOf(row.verdict) == VerdictClass::Failed)
+        --m_failed;
+    bool shrank = false;
+    const auto name = m_eventNames.find(row.eventName);
+    if (name != m_eventNames.end() && --name->count <= 0) {
+        m_eventNames.erase(name);
+        shrank = true;
+    }
+    if (row.roomId != 0) {
+        const auto room = m_rooms.find(row.roomId);
+        if (room != m_rooms.end() && --room->count <= 0) {
+            m_rooms.erase(room);
+            shrank = true;
+        }
+    }
+    return shrank;
+}
+
+void EventTableModel::eraseRuns(const std::vector<std::pair<int, int>> &runs)
+{
+    auto write = m_rows.begin() + runs.front().first;
+    for (size_t r = 0; r < runs.size(); ++r) {
+        const auto keepFirst = m_rows.begin() + runs[r].second + 1;
+        const auto keepEnd =
+            r + 1 < runs.size() ? m_rows.begin() + runs[r + 1].first : m_rows.end();
+        write = std::move(keepFirst, keepEnd, write);
+    }
+    m_rows.erase(write, m_rows.end());
+    m_ids.removeRuns(runs);
 }
 
 void EventTableModel::clear()
@@ -210,6 +285,7 @@ void EventTableModel::clear()
     m_eventNames.clear();
     m_rooms.clear();
     m_failed = 0;
+    m_highestSeq = 0;
     endResetModel();
     emit countsChanged();
     emit choicesChanged();

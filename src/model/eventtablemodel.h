@@ -67,6 +67,13 @@ public:
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
     void appendBatch(const QList<RecordedRequest> &requests);
+    // Removes the rows of these requests (a retention limit deleted them from the session file);
+    // numbers not in the table are skipped. Returns how many rows went. A few contiguous runs
+    // are removed as such; rows scattered over more runs than kMaxRemovalRuns reset the model.
+    int removeSeqs(QList<quint64> seqs);
+    static constexpr int kMaxRemovalRuns = 16;
+    // The highest sequence number appended since the table was created or cleared (0: none).
+    quint64 highestSeq() const { return m_highestSeq; }
     void clear();
 
     const EventRow &eventRow(int row) const { return m_rows[size_t(row)]; }
@@ -92,6 +99,10 @@ signals:
 
 private:
     QString displayText(const EventRow &row, int column) const;
+    // Takes the row out of the counts and choices; true when a choice went with it.
+    bool forget(const EventRow &row);
+    // Drops the rows of these runs (increasing, disjoint) in one pass.
+    void eraseRuns(const std::vector<std::pair<int, int>> &runs);
     QVariant rawValue(const EventRow &row, int column) const;
 
     std::vector<EventRow> m_rows;
@@ -111,6 +122,7 @@ private:
     QHash<quint32, NameSeen> m_eventNames; // event name id -> its family and rows
     QHash<quint32, RoomSeen> m_rooms;      // room id -> its label and rows
     quint64 m_failed = 0;
+    quint64 m_highestSeq = 0;
 };
 
 } // namespace pnm

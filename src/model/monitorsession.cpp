@@ -38,7 +38,12 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
         m_connections = open;
         emit statsChanged();
     });
-    connect(&m_history, &SessionRowLoader::rowsAppended, this, &MonitorSession::statsChanged);
+    connect(&m_history, &SessionRowLoader::rowsAppended, this, [this] {
+        // Earlier requests retention removed may have been read before they went.
+        if (!m_removed.isEmpty() && !m_removalTimer.isActive())
+            m_removalTimer.start();
+        emit statsChanged();
+    });
     connect(&m_history, &SessionRowLoader::finished, this, [this](quint64 count) {
         releaseWaiting();
         emit historyLoadFinished(count);
@@ -56,6 +61,14 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
     connect(m_service, &IngestService::storeRecovered, this, [this] {
         m_storeError.clear();
         emit storeRecovered();
+    });
+    connect(m_service, &IngestService::requestsRemoved, this, &MonitorSession::handleRemoved);
+    m_removalTimer.setSingleShot(true);
+    m_removalTimer.setInterval(kRemovalIntervalMs);
+    connect(&m_removalTimer, &QTimer::timeout, this, &MonitorSession::applyRemovals);
+    connect(&m_batcher, &RequestBatcher::pausedChanged, this, [this](bool paused) {
+        if (!paused)
+            applyRemovals();
     });
     connect(&m_poster, &TestEventPoster::finished, this, &MonitorSession::testEventFinished);
     m_rateTimer.setInterval(kRateIntervalMs);
@@ -83,7 +96,41 @@ void MonitorSession::handleSessionOpened(const QString &path, quint64 already, q
 void MonitorSession::releaseWaiting()
 {
     const QList<RecordedRequest> waiting = std::exchange(m_waiting, {});
-    m_model.appendBatch(waiting);
+    m_model.appendBatch(withoutRemoved(waiting));
+    emit statsChanged();
+}
+
+QList<RecordedRequest> MonitorSession::withoutRemoved(const QList<RecordedRequest> &requests)
+{
+    if (m_removed.isEmpty())
+        return requests;
+    QList<RecordedRequest> kept;
+    kept.reserve(requests.size());
+    for (const RecordedRequest &request : requests) {
+        if (!m_removed.remove(request.seq))
+            kept.append(request);
+    }
+    return kept;
+}
+
+void MonitorSession::handleRemoved(const QList<quint64> &seqs)
+{
+    for (const quint64 seq : seqs)
+        m_removed.insert(seq);
+    if (!m_removalTimer.isActive())
+        m_removalTimer.start();
+}
+
+void MonitorSession::applyRemovals()
+{
+    if (m_removed.isEmpty() || m_batcher.isPaused())
+        return;
+    m_model.removeSeqs(m_removed.values());
+    // The table receives requests in sequence order: a number up to the highest it has seen is
+    // either gone now or will never come (cleared, or removed before it was read). Higher ones
+    // are still on their way.
+    const quint64 highest = m_model.highestSeq();
+    m_removed.removeIf([highest](quint64 seq) { return seq <= highest; });
     emit statsChanged();
 }
 
@@ -172,7 +219,7 @@ void MonitorSession::handleBatch(const QList<RecordedRequest> &requests)
         emit statsChanged();
         return;
     }
-    m_model.appendBatch(requests);
+    m_model.appendBatch(withoutRemoved(requests));
     emit statsChanged();
 }
 

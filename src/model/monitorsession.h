@@ -18,6 +18,7 @@
 #include <QElapsedTimer>
 #include <QHostAddress>
 #include <QObject>
+#include <QSet>
 #include <QTimer>
 
 namespace pnm {
@@ -38,6 +39,9 @@ class MonitorSession : public QObject
     Q_OBJECT
 public:
     static constexpr int kRateIntervalMs = 1000;
+    // How often rows retention removed leave the table (the writer removes a few hundred at a
+    // time, many times a second).
+    static constexpr int kRemovalIntervalMs = 250;
 
     // The service runs on its own thread (app/ or a test creates it) and must outlive this.
     explicit MonitorSession(IngestService *service, QObject *parent = nullptr);
@@ -106,6 +110,11 @@ private:
     void handleSessionOpened(const QString &path, quint64 already, quint64 lastSeq);
     void releaseWaiting();
     void handleBatch(const QList<RecordedRequest> &requests);
+    void handleRemoved(const QList<quint64> &seqs);
+    // Takes what retention removed out of the table (not while paused: the table holds still).
+    void applyRemovals();
+    // The requests retention has not removed already (they then never reach the table).
+    QList<RecordedRequest> withoutRemoved(const QList<RecordedRequest> &requests);
     void updateRate();
 
     IngestService *m_service;
@@ -131,6 +140,10 @@ private:
     quint64 m_rateBase = 0;
     int m_eventsPerSecond = 0;
     int m_connections = 0;
+    // Requests retention removed from the file that the table has not dropped yet: some may not
+    // have reached it (held by the batcher, or not loaded yet). Applied on a coalescing timer.
+    QSet<quint64> m_removed;
+    QTimer m_removalTimer;
 };
 
 } // namespace pnm

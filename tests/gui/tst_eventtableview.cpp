@@ -1,5 +1,6 @@
 // EventTableView: follows the newest request whatever the sort order while the user is at it,
-// leaves a reader where they are (even when rows land above them) and follows again once they
+// leaves a reader where they are (even when rows land above them or retention removes rows
+// above them) and follows again once they
 // return; keeps the selected request across arrivals, filtering, sorting, and forgets it on clear;
 // several rows can be selected (shift/ctrl-click, Ctrl+A) and stay selected the same way.
 #include "../model/testrequests.h"
@@ -24,6 +25,7 @@ private slots:
     void followsTheNewestRowByAnotherColumn();
     void selectionStaysOnTheRequest();
     void severalRowsStaySelected();
+    void readerStaysWhileRetentionRemovesAbove();
 
 private:
     void append(int count);
@@ -116,6 +118,29 @@ void TestEventTableView::followsTheTopNewestFirst()
     QVERIFY(!m_view->isFollowPaused());
     append(3);
     QCOMPARE(topSeq(), m_nextSeq - 1);
+}
+
+void TestEventTableView::readerStaysWhileRetentionRemovesAbove()
+{
+    QScrollBar *bar = m_view->verticalScrollBar();
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    // Following the end: the oldest rows go and the view stays at the end.
+    m_model->removeSeqs({1, 2, 3, 4, 5});
+    QTRY_COMPARE(bar->value(), bar->maximum());
+    QCOMPARE(seqAt(m_view->rowAt(m_view->viewport()->height() - 1)), m_nextSeq - 1);
+    // Reading in the middle: rows removed above do not move what is read.
+    bar->setValue(bar->maximum() / 2);
+    const quint64 reading = topSeq();
+    QVERIFY(reading > 40);
+    QList<quint64> oldest;
+    for (quint64 seq = 6; seq <= 30; ++seq)
+        oldest.append(seq);
+    m_model->removeSeqs(oldest);
+    QCOMPARE(topSeq(), reading);
+    // The row read at the top itself goes: the next one takes its place.
+    m_model->removeSeqs({reading});
+    QCOMPARE(topSeq(), reading + 1);
+    QVERIFY(m_view->isFollowPaused());
 }
 
 void TestEventTableView::followsTheNewestRowByAnotherColumn()

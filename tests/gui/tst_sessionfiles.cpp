@@ -396,8 +396,15 @@ void TestSessionFiles::settingsRetentionAppliesToTheRecordedFile()
     // The file being recorded is trimmed at once; the listener went on without a restart.
     QTRY_COMPARE_WITH_TIMEOUT(countRows(m_livePath), 2, 10000);
     QCOMPARE(readNumber(m_livePath, QStringLiteral("SELECT min(seq) FROM requests")), 5);
+    // The table drops what the file no longer holds.
+    const EventTableModel *model = m_session->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 2, 10000);
+    QCOMPARE(model->eventRow(0).seq, 5u);
     QCOMPARE(post("{\"event\":\"room_finished\",\"room\":{\"room_id\":\"r1\"}}"), 200);
     QTRY_COMPARE_WITH_TIMEOUT(countRows(m_livePath), 2, 10000);
+    QTRY_COMPARE_WITH_TIMEOUT(model->eventRow(0).seq, 6u, 10000);
+    QCOMPARE(model->rowCount(), 2);
+    QCOMPARE(m_window->eventTable()->model()->rowCount(), 2);
 }
 
 #include "tst_sessionfiles.moc"

@@ -31,6 +31,9 @@ private slots:
     void invalidTextHidesArrivals();
     void descendingSortKeepsArrivalTies();
     void clearedSourceEmptiesTheProxy();
+    void removedRowsLeaveInArrivalOrder();
+    void removedRowsLeaveWhileSorted();
+    void scatteredRemovalResetsAndKeepsTheFilter();
 
 private:
     QList<quint64> shownSeqs() const;
@@ -374,6 +377,99 @@ void TestEventFilterProxy::clearedSourceEmptiesTheProxy()
     m_model->appendBatch({makeRequest(1, QStringLiteral("participant_joined"),
                                       QStringLiteral("gamma"), QStringLiteral("carol"))});
     QCOMPARE(shownSeqs(), QList<quint64>{1});
+}
+
+void TestEventFilterProxy::removedRowsLeaveInArrivalOrder()
+{
+    m_model->appendBatch(
+        {makeRequest(5, QStringLiteral("room_finished"), QStringLiteral("alpha"), {}),
+         makeRequest(6, QStringLiteral("participant_joined"), QStringLiteral("beta"),
+                     QStringLiteral("erin"))});
+    EventFilter filter;
+    filter.setRoomIds({QStringLiteral("beta")});
+    m_proxy->setFilter(filter);
+    QCOMPARE(shownSeqs(), (QList<quint64>{3, 4, 6}));
+    QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy counts(m_proxy.get(), &EventFilterProxy::shownCountChanged);
+    // 1..3 are one source run; only 3 of them is shown.
+    m_model->removeSeqs({1, 2, 3});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(removed.at(0).at(1).toInt(), 0);
+    QCOMPARE(removed.at(0).at(2).toInt(), 0);
+    QCOMPARE(shownSeqs(), (QList<quint64>{4, 6}));
+    QCOMPARE(counts.last().at(0).toInt(), 2);
+    QCOMPARE(counts.last().at(1).toInt(), 3);
+    // The shown rows map to the moved source rows.
+    QCOMPARE(m_proxy->mapToSource(m_proxy->index(1, 0)).row(), 2);
+    QCOMPARE(m_proxy->rowForSeq(6), 1);
+    // Nothing shown among the removed: no removal announced here.
+    m_model->removeSeqs({5});
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(shownSeqs(), (QList<quint64>{4, 6}));
+    QCOMPARE(m_proxy->mapToSource(m_proxy->index(1, 0)).row(), 1);
+    // Rows arriving afterwards land where they belong.
+    m_model->appendBatch({makeRequest(7, QStringLiteral("participant_left"), QStringLiteral("beta"),
+                                      QStringLiteral("erin"))});
+    QCOMPARE(shownSeqs(), (QList<quint64>{4, 6, 7}));
+}
+
+void TestEventFilterProxy::removedRowsLeaveWhileSorted()
+{
+    m_proxy->sort(EventTableModel::ParticipantColumn, Qt::AscendingOrder);
+    QCOMPARE(shownSeqs(), (QList<quint64>{1, 2, 4, 3}));
+    QSignalSpy removed(m_proxy.get(), &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(m_proxy.get(), &QAbstractItemModel::modelReset);
+    // Source rows 0..1 (seqs 1, 2) are shown first and second: one run.
+    m_model->removeSeqs({1, 2});
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 1);
+    QCOMPARE(shownSeqs(), (QList<quint64>{4, 3}));
+    m_model->appendBatch({makeRequest(5, QStringLiteral("participant_left"), QStringLiteral("x"),
+                                      QStringLiteral("bob")),
+                          makeRequest(6, QStringLiteral("participant_left"), QStringLiteral("x"),
+                                      QStringLiteral("zed"))});
+    QCOMPARE(shownSeqs(), (QList<quint64>{5, 4, 3, 6}));
+    // Source rows 2..3 (seqs 5, 6) are shown first and last: two removals, the later one first.
+    removed.clear();
+    m_model->removeSeqs({5, 6});
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 2);
+    QCOMPARE(removed.at(0).at(1).toInt(), 3);
+    QCOMPARE(removed.at(1).at(1).toInt(), 0);
+    QCOMPARE(shownSeqs(), (QList<quint64>{4, 3}));
+    QCOMPARE(m_proxy->mapToSource(m_proxy->index(1, 0)).row(), 0);
+}
+
+void TestEventFilterProxy::scatteredRemovalResetsAndKeepsTheFilter()
+{
+    QList<RecordedRequest> more;
+    for (quint64 seq = 5; seq <= 200; ++seq)
+        more.append(makeRequest(seq, QStringLiteral("participant_joined"),
+                                seq % 2 ? QStringLiteral("alpha") : QStringLiteral("beta"),
+                                QStringLiteral("p%1").arg(seq % 37)));
+    m_model->appendBatch(more);
+    EventFilter filter;
+    filter.setRoomIds({QStringLiteral("alpha")});
+    m_proxy->setFilter(filter);
+    m_proxy->sort(EventTableModel::ParticipantColumn, Qt::DescendingOrder);
+    QSignalSpy reset(m_proxy.get(), &QAbstractItemModel::modelReset);
+    // The lowest 150 are one source run but lie all over the participant order.
+    QList<quint64> gone;
+    for (quint64 seq = 1; seq <= 150; ++seq)
+        gone.append(seq);
+    m_model->removeSeqs(gone);
+    QCOMPARE(reset.size(), 1);
+    const QList<quint64> shown = shownSeqs();
+    QCOMPARE(shown.size(), 25); // the odd numbers 151..199
+    for (int row = 0; row < shown.size(); ++row) {
+        QVERIFY(shown.at(row) > 150 && shown.at(row) % 2 == 1);
+        const QModelIndex source = m_proxy->mapToSource(m_proxy->index(row, 0));
+        QCOMPARE(m_model->eventRow(source.row()).seq, shown.at(row));
+        if (row > 0) {
+            QVERIFY(m_proxy->index(row - 1, EventTableModel::ParticipantColumn).data().toString() >=
+                    m_proxy->index(row, EventTableModel::ParticipantColumn).data().toString());
+        }
+    }
 }
 
 QTEST_GUILESS_MAIN(TestEventFilterProxy)

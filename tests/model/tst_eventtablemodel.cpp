@@ -19,7 +19,32 @@ private slots:
     void countsAndChoices();
     void rowForSeqAndClear();
     void compactRows();
+    void removedRequestsLeaveInRuns();
+    void scatteredRemovalResets();
 };
+
+namespace {
+QList<RecordedRequest> numbered(quint64 first, quint64 last)
+{
+    QList<RecordedRequest> batch;
+    for (quint64 seq = first; seq <= last; ++seq) {
+        // Failed every fifth; room r<seq % 3>; one "room_finished" at 7.
+        batch.append(makeRequest(
+            seq, seq == 7 ? QStringLiteral("room_finished") : QStringLiteral("participant_joined"),
+            QStringLiteral("r%1").arg(seq % 3), QStringLiteral("u%1").arg(seq),
+            seq % 5 == 0 ? Verdict::BadSignature : Verdict::Valid));
+    }
+    return batch;
+}
+
+QList<quint64> seqsOf(const EventTableModel &model)
+{
+    QList<quint64> seqs;
+    for (int row = 0; row < model.rowCount(); ++row)
+        seqs.append(model.eventRow(row).seq);
+    return seqs;
+}
+} // namespace
 
 void TestEventTableModel::batchIsOneInsertionWithInclusiveLast()
 {
@@ -133,6 +158,84 @@ void TestEventTableModel::compactRows()
     // Event ids are kept case-folded in one buffer, not as a string per row.
     QCOMPARE(model.eventIds().size(), 10'000);
     QCOMPARE(model.eventIds().id(41), std::string_view("id-42"));
+}
+
+void TestEventTableModel::removedRequestsLeaveInRuns()
+{
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendBatch(numbered(1, 20));
+    QCOMPARE(model.failedCount(), 4u);
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    QSignalSpy choices(&model, &EventTableModel::choicesChanged);
+    QSignalSpy counts(&model, &EventTableModel::countsChanged);
+
+    // Unsorted, with a number given twice and two that are not in the table (99, 0).
+    QCOMPARE(model.removeSeqs({9, 3, 1, 2, 99, 8, 0, 9, 20}), 6);
+    QCOMPARE(reset.size(), 0);
+    QCOMPARE(removed.size(), 3); // last run first: 20, then 8..9, then 1..3
+    QCOMPARE(removed.at(0).at(1).toInt(), 19);
+    QCOMPARE(removed.at(0).at(2).toInt(), 19);
+    QCOMPARE(removed.at(1).at(1).toInt(), 7);
+    QCOMPARE(removed.at(1).at(2).toInt(), 8);
+    QCOMPARE(removed.at(2).at(1).toInt(), 0);
+    QCOMPARE(removed.at(2).at(2).toInt(), 2);
+    QCOMPARE(seqsOf(model), (QList<quint64>{4, 5, 6, 7, 10, 11, 12, 13, 14, 15, 16, 17, 18, 19}));
+    QCOMPARE(model.rowForSeq(10), 4);
+    QCOMPARE(model.highestSeq(), 20u); // what has been seen, not what is left
+    QCOMPARE(counts.size(), 1);
+    QCOMPARE(choices.size(), 0);
+    QCOMPARE(model.failedCount(), 3u); // 20 went; 5, 10, 15 stay
+
+    // The ids move with their rows: the free-text search reads them by row.
+    QCOMPARE(model.eventIds().size(), 14);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const std::string id = "id-" + std::to_string(model.eventRow(row).seq);
+        QCOMPARE(model.eventIds().id(row), std::string_view(id));
+    }
+
+    // The last room_finished and all of room r1 (seqs 4, 7, 10, 13, 16, 19) go: their choices too.
+    QCOMPARE(model.removeSeqs({4, 7, 10, 13, 16, 19}), 6);
+    QCOMPARE(choices.size(), 1);
+    const QList<EventNameChoice> names = model.eventNames();
+    QCOMPARE(names.size(), 1);
+    QCOMPARE(names.at(0).name, QStringLiteral("participant_joined"));
+    QCOMPARE(names.at(0).count, 8);
+    QStringList rooms;
+    for (const RoomChoice &room : model.rooms())
+        rooms << room.roomId + u'=' + QString::number(room.count);
+    QCOMPARE(rooms, (QStringList{QStringLiteral("r0=4"), QStringLiteral("r2=4")}));
+
+    QCOMPARE(model.removeSeqs({1, 2, 3}), 0); // gone already: nothing announced
+    QCOMPARE(counts.size(), 2);
+}
+
+void TestEventTableModel::scatteredRemovalResets()
+{
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendBatch(numbered(1, 1000));
+    QSignalSpy removed(&model, &QAbstractItemModel::rowsRemoved);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+    // Every third request: far more runs than are worth announcing one by one.
+    QList<quint64> gone;
+    for (quint64 seq = 3; seq <= 1000; seq += 3)
+        gone.append(seq);
+    QCOMPARE(model.removeSeqs(gone), 333);
+    QCOMPARE(removed.size(), 0);
+    QCOMPARE(reset.size(), 1);
+    QCOMPARE(model.rowCount(), 667);
+    QCOMPARE(model.eventIds().size(), 667);
+    for (int row = 0; row < model.rowCount(); ++row) {
+        const quint64 seq = model.eventRow(row).seq;
+        QVERIFY(seq % 3 != 0);
+        const std::string id = "id-" + std::to_string(seq);
+        QCOMPARE(model.eventIds().id(row), std::string_view(id));
+    }
+    QCOMPARE(model.rowForSeq(1000), 666);
+    // Every fifth is failed; of those, the multiples of 15 went.
+    QCOMPARE(model.failedCount(), quint64(200 - 66));
 }
 
 QTEST_GUILESS_MAIN(TestEventTableModel)

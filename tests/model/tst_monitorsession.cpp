@@ -2,6 +2,7 @@
 // batches, live requests that arrive meanwhile wait and follow them in sequence order (none lost,
 // none twice, even when the reader already sees this run's rows in the file), a listener restart
 // does not load them again, Clear stops the load, and an unreadable file lets live rows through.
+// Requests a retention limit removed from the file leave the table, also those not in it yet.
 // The ingest service's signals are emitted by the test; no listener runs.
 #include "../gui/sessionfixture.h"
 #include "ingest/ingestservice.h"
@@ -24,6 +25,8 @@ private slots:
     void earlierRowsComeFirst();
     void clearStopsTheLoad();
     void unreadableFileLetsLiveRowsThrough();
+    void removedRequestsLeaveTheTable();
+    void removedWhileTheHistoryLoads();
 
 private:
     void arrive(quint64 first, quint64 last);
@@ -131,4 +134,62 @@ void TestMonitorSession::unreadableFileLetsLiveRowsThrough()
 }
 
 QTEST_GUILESS_MAIN(TestMonitorSession)
+void TestMonitorSession::removedRequestsLeaveTheTable()
+{
+    const EventTableModel *model = m_session->model();
+    const auto seqs = [model] {
+        QList<quint64> shown;
+        for (int row = 0; row < model->rowCount(); ++row)
+            shown.append(model->eventRow(row).seq);
+        return shown;
+    };
+    arrive(1, 10);
+    emit m_service->requestsRemoved({1, 2, 3});
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), 7, 5000);
+    QCOMPARE(seqs().first(), 4u);
+    QCOMPARE(m_session->totalCount(), 7u);
+
+    // Removed before the table saw them (the batcher holds requests for a moment): they never
+    // show up.
+    emit m_service->requestsRemoved({11, 12});
+    arrive(11, 13);
+    QCOMPARE(seqs(), (QList<quint64>{4, 5, 6, 7, 8, 9, 10, 13}));
+
+    // Paused, the table holds still; resumed, it catches up at once.
+    m_session->setPaused(true);
+    emit m_service->requestsRemoved({4, 5});
+    QTest::qWait(2 * MonitorSession::kRemovalIntervalMs); // to show that nothing leaves
+    QCOMPARE(model->rowCount(), 8);
+    m_session->setPaused(false);
+    QCOMPARE(seqs(), (QList<quint64>{6, 7, 8, 9, 10, 13}));
+
+    // After Clear, later requests are unaffected by earlier removals.
+    m_session->clear();
+    emit m_service->requestsRemoved({6, 7});
+    arrive(14, 15);
+    QTRY_COMPARE_WITH_TIMEOUT(seqs(), (QList<quint64>{14, 15}), 5000);
+}
+
+void TestMonitorSession::removedWhileTheHistoryLoads()
+{
+    constexpr int kEarlier = 3000; // two of the loader's batches
+    QString error;
+    QVERIFY2(writeSession(m_path, kEarlier, &error), qPrintable(error));
+    QSignalSpy loaded(m_session.get(), &MonitorSession::historyLoadFinished);
+    emit m_service->sessionOpened(m_path, kEarlier, kEarlier);
+    // Retention trims a continued file as it opens: the reader may still find those rows.
+    QList<quint64> gone;
+    for (quint64 seq = 1; seq <= 100; ++seq)
+        gone.append(seq);
+    emit m_service->requestsRemoved(gone);
+    emit m_service->requestsRemoved({kEarlier + 1});
+    arrive(kEarlier + 1, kEarlier + 2);
+    QVERIFY(loaded.wait(10000));
+    const EventTableModel *model = m_session->model();
+    QTRY_COMPARE_WITH_TIMEOUT(model->rowCount(), kEarlier - 100 + 1, 5000);
+    QCOMPARE(model->eventRow(0).seq, 101u);
+    QCOMPARE(model->eventRow(model->rowCount() - 1).seq, quint64(kEarlier + 2));
+    QCOMPARE(model->rowForSeq(kEarlier + 1), -1);
+}
+
 #include "tst_monitorsession.moc"
