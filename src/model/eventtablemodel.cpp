@@ -218,11 +218,10 @@ int EventTableModel::removeSeqs(QList<quint64> seqs)
     if (runs.empty())
         return 0;
     int removed = 0;
-    bool choicesShrank = false;
     for (const auto &[first, last] : runs) {
         removed += last - first + 1;
         for (int row = first; row <= last; ++row)
-            choicesShrank = forget(m_rows[size_t(row)]) || choicesShrank;
+            forget(m_rows[size_t(row)]);
     }
     if (runs.size() > size_t(kMaxRemovalRuns)) {
         beginResetModel();
@@ -237,29 +236,23 @@ int EventTableModel::removeSeqs(QList<quint64> seqs)
         }
     }
     emit countsChanged();
-    if (choicesShrank)
-        emit choicesChanged();
     return removed;
 }
 
-bool EventTableModel::forget(const EventRow &row)
+void EventTableModel::forget(const EventRow &row)
 {
     if (verdictClassOf(row.verdict) == VerdictClass::Failed)
         --m_failed;
-    bool shrank = false;
+    // A choice whose rows are all gone stays, with a count of 0: it may be the filter in use,
+    // and the filter bar would otherwise show "All rooms" while the table still filters by it.
     const auto name = m_eventNames.find(row.eventName);
-    if (name != m_eventNames.end() && --name->count <= 0) {
-        m_eventNames.erase(name);
-        shrank = true;
-    }
+    if (name != m_eventNames.end())
+        --name->count;
     if (row.roomId != 0) {
         const auto room = m_rooms.find(row.roomId);
-        if (room != m_rooms.end() && --room->count <= 0) {
-            m_rooms.erase(room);
-            shrank = true;
-        }
+        if (room != m_rooms.end())
+            --room->count;
     }
-    return shrank;
 }
 
 void EventTableModel::eraseRuns(const std::vector<std::pair<int, int>> &runs)

@@ -1,6 +1,7 @@
-// The live event table: append-only, published in batches (one beginInsertRows per batch), one
-// compact EventRow per request. rowCount() is what was announced. Raw bodies and headers are not
-// kept here; a RequestDetailSource holds them. GUI thread only.
+// The live event table: rows are appended in batches (one beginInsertRows per batch), one
+// compact EventRow per request, in sequence order, and leave only when a retention limit removed
+// their requests from the session file. rowCount() is what was announced. Raw bodies and headers
+// are not kept here; a RequestDetailSource holds them. GUI thread only.
 #pragma once
 
 #include "eventidindex.h"
@@ -91,7 +92,7 @@ public:
     static QString verdictLabel(Verdict verdict); // "✓ valid", "✗ bad signature", ...
 
 signals:
-    // Emitted after rows were appended or the table cleared; the counts are current.
+    // Emitted after rows were appended or removed, or the table cleared; the counts are current.
     void countsChanged();
     // A new event name or room appeared (the filter bar's choices grew). Their counts change
     // with every batch: countsChanged().
@@ -99,8 +100,8 @@ signals:
 
 private:
     QString displayText(const EventRow &row, int column) const;
-    // Takes the row out of the counts and choices; true when a choice went with it.
-    bool forget(const EventRow &row);
+    // Takes the row out of the counts.
+    void forget(const EventRow &row);
     // Drops the rows of these runs (increasing, disjoint) in one pass.
     void eraseRuns(const std::vector<std::pair<int, int>> &runs);
     QVariant rawValue(const EventRow &row, int column) const;
