@@ -116,6 +116,14 @@ void SessionFiles::importInto(const QString &filePath, const QString &sessionPat
     auto *runner = new SessionJobRunner(m_window);
     connect(runner, &SessionJobRunner::importFinished, this,
             [this, filePath, sessionPath](const ImportResult &result) {
+                if (result.cancelled) {
+                    // Not an error: say what was added, and show it if anything was.
+                    emit messageShown(result.error);
+                    emit importFinished(false, result.error);
+                    if (result.imported > 0)
+                        open(sessionPath);
+                    return;
+                }
                 if (!result.ok) {
                     const QString message = tr("Import failed: %1").arg(result.error);
                     showError(tr("Import"), message);

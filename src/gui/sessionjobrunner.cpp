@@ -49,8 +49,7 @@ void SessionJobRunner::startImport(const QString &sessionPath, const QString &fi
 {
     m_progress->setWindowTitle(tr("Import"));
     m_progress->setLabelText(tr("Importing %1\u2026").arg(QFileInfo(filePath).fileName()));
-    // The importer reports no progress: the dialog stays busy, and cancel is not offered.
-    m_progress->setCancelButton(nullptr);
+    // Busy while the file is parsed, then the requests stored.
     m_job.startImport(sessionPath, filePath, options);
 }
 

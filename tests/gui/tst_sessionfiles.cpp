@@ -26,6 +26,8 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
+#include <QProgressDialog>
+#include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTemporaryDir>
@@ -49,12 +51,15 @@ private slots:
     void continuedSessionShowsEarlierRows();
     void opensAndRemembersSessions();
     void importsIntoANewSession();
+    void importCanBeCancelled();
     void noSessionKeepsANewestWindow();
     void settingsRetentionAppliesToTheRecordedFile();
 
 private:
     void startWindow(const QString &sessionPath);
     int post(const QByteArray &body);
+    // An NDJSON export of a session of `rows` requests, NAME.ndjson; empty if it failed.
+    QString ndjsonOf(const QString &name, int rows);
 
     std::unique_ptr<QTemporaryDir> m_dir;
     QString m_livePath;
@@ -99,6 +104,21 @@ int TestSessionFiles::post(const QByteArray &body)
         return -1;
     client.send(rawPost(body, {{"Content-Type", "application/json"}, {"X-Trace", "t1"}}));
     return client.readResponse().status;
+}
+
+QString TestSessionFiles::ndjsonOf(const QString &name, int rows)
+{
+    QString error;
+    const QString source = m_dir->filePath(name + QStringLiteral(".pnmsession"));
+    const QString ndjson = m_dir->filePath(name + QStringLiteral(".ndjson"));
+    ExportOptions options;
+    options.format = ExportFormat::Ndjson;
+    if (!writeSession(source, rows, &error) ||
+        !SessionExporter::exportSession(source, ndjson, options).ok) {
+        qWarning("%s: %s", qPrintable(ndjson), qPrintable(error));
+        return {};
+    }
+    return ndjson;
 }
 
 void TestSessionFiles::detailsComeFromTheFile()
@@ -309,13 +329,8 @@ void TestSessionFiles::opensAndRemembersSessions()
 void TestSessionFiles::importsIntoANewSession()
 {
     startWindow(m_livePath);
-    QString error;
-    const QString source = m_dir->filePath(QStringLiteral("source.pnmsession"));
-    QVERIFY2(writeSession(source, 3, &error), qPrintable(error));
-    const QString ndjson = m_dir->filePath(QStringLiteral("requests.ndjson"));
-    ExportOptions options;
-    options.format = ExportFormat::Ndjson;
-    QVERIFY(SessionExporter::exportSession(source, ndjson, options).ok);
+    const QString ndjson = ndjsonOf(QStringLiteral("requests"), 3);
+    QVERIFY(!ndjson.isEmpty());
 
     SessionFiles *files = m_window->sessionFiles();
     QSignalSpy imported(files, &SessionFiles::importFinished);
@@ -349,6 +364,35 @@ void TestSessionFiles::importsIntoANewSession()
     QVERIFY2(imported.at(2).at(1).toString().contains(bad),
              qPrintable(imported.at(2).at(1).toString()));
     QCOMPARE(files->sessionWindows().size(), 1);
+}
+
+void TestSessionFiles::importCanBeCancelled()
+{
+    startWindow(m_livePath);
+    const QString ndjson = ndjsonOf(QStringLiteral("big"), 30'000);
+    QVERIFY(!ndjson.isEmpty());
+
+    SessionFiles *files = m_window->sessionFiles();
+    QSignalSpy imported(files, &SessionFiles::importFinished);
+    const QList<QProgressDialog *> earlier = m_window->findChildren<QProgressDialog *>();
+    files->importInto(ndjson, m_dir->filePath(QStringLiteral("partial.pnmsession")));
+    // The import's progress dialog offers Cancel; pressed at once, long before 30,000 requests
+    // can be parsed and stored.
+    QProgressDialog *progress = nullptr;
+    for (QProgressDialog *dialog : m_window->findChildren<QProgressDialog *>()) {
+        if (!earlier.contains(dialog))
+            progress = dialog;
+    }
+    QVERIFY(progress);
+    auto *cancel = progress->findChild<QPushButton *>();
+    QVERIFY(cancel);
+    cancel->click();
+    QVERIFY(imported.wait(30000));
+    QVERIFY(!imported.at(0).at(0).toBool());
+    const QString message = imported.at(0).at(1).toString();
+    QVERIFY2(message.startsWith(ndjson + QStringLiteral(": import cancelled")),
+             qPrintable(message));
+    QCOMPARE(m_window->monitorStatusBar()->currentMessage(), message);
 }
 
 void TestSessionFiles::noSessionKeepsANewestWindow()

@@ -176,9 +176,15 @@ ImportResult SessionImporter::importInto(const QString &sessionPath, const QStri
                            .arg(filePath);
         return result;
     }
+    const auto cancelled = [&options] { return options.cancel && options.cancel->load(); };
     QList<RecordedRequest> requests;
     if (!readFile(filePath, *format, &requests, &result.error))
         return result;
+    if (cancelled()) {
+        result.cancelled = true;
+        result.error = QStringLiteral("%1: import cancelled; nothing was added").arg(filePath);
+        return result;
+    }
 
     SessionWriter writer;
     SessionStoreOptions storeOptions{sessionPath};
@@ -199,7 +205,25 @@ ImportResult SessionImporter::importInto(const QString &sessionPath, const QStri
     const WebhookVerifier verifier(options.keys, options.leewaySecs);
     QSet<QByteArray> seen;
     std::atomic<quint64> stored{0};
+    std::atomic<quint64> completed{0}; // stored or not
+    const auto total = quint64(requests.size());
+    constexpr quint64 kProgressEvery = 1024;
+    const auto report = [&] {
+        if (options.progress)
+            options.progress(result.duplicates + completed.load(), total);
+    };
+    report();
     for (RecordedRequest &request : requests) {
+        if (cancelled()) {
+            result.cancelled = true;
+            break;
+        }
+        if ((result.duplicates + result.imported) % kProgressEvery == 0)
+            report();
+        // The writer commits in the background; wait while too many are queued for it.
+        for (quint64 done = completed.load(); result.imported - done >= kInFlight;
+             done = completed.load())
+            completed.wait(done);
         const QByteArray fingerprint = RequestRow::fingerprint(request);
         if (seen.contains(fingerprint) || reader.containsFingerprint(fingerprint)) {
             ++result.duplicates;
@@ -212,11 +236,26 @@ ImportResult SessionImporter::importInto(const QString &sessionPath, const QStri
                 verifier.verify(request.headers, request.body, request.receivedAtMs / 1000);
         if (!keepNumbers)
             request.seq = nextSeq++;
-        writer.append(request, [&stored](bool ok) { stored += ok ? 1 : 0; });
+        writer.append(request, [&stored, &completed](bool ok) {
+            stored += ok ? 1 : 0;
+            ++completed;
+            completed.notify_one();
+        });
         ++result.imported;
     }
     reader.close();
     writer.close();
+    report();
+    if (result.cancelled) {
+        result.imported = stored;
+        result.error = QStringLiteral("%1: import cancelled after %2 of its %3 requests were "
+                                      "added (importing it again adds the rest: requests already "
+                                      "in the session are recognised)")
+                           .arg(filePath)
+                           .arg(result.imported)
+                           .arg(total);
+        return result;
+    }
     if (stored != result.imported) {
         result.error = QStringLiteral("%1: only %2 of %3 requests could be stored")
                            .arg(sessionPath)

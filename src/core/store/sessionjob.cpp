@@ -61,11 +61,15 @@ void SessionJob::startImport(const QString &sessionPath, const QString &filePath
                              const ImportOptions &options)
 {
     if (isRunning()) {
-        emit importFinished(
-            {false, 0, 0, QStringLiteral("%1: another export or import is running").arg(filePath)});
+        ImportResult refused;
+        refused.error = QStringLiteral("%1: another export or import is running").arg(filePath);
+        emit importFinished(refused);
         return;
     }
-    run([this, sessionPath, filePath, options] {
+    ImportOptions withProgress = options;
+    withProgress.cancel = &m_cancel;
+    withProgress.progress = [this](quint64 done, quint64 total) { emit progressed(done, total); };
+    run([this, sessionPath, filePath, options = std::move(withProgress)] {
         finish([this, result = SessionImporter::importInto(sessionPath, filePath, options)] {
             emit importFinished(result);
         });

@@ -1,6 +1,7 @@
 // Bad files get a precise error naming the file and the place, and add nothing to the session:
 // truncated, not JSON, wrong version, missing fields, a HAR from another tool, a damaged
-// SQLite session.
+// SQLite session. A long import reports progress and can be cancelled; importing the file again
+// adds the rest.
 #include "store/sessionexporter.h"
 #include "store/sessionimporter.h"
 #include "store/sessionreader.h"
@@ -9,6 +10,8 @@
 #include <QFile>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
+#include <atomic>
 
 using namespace pnm;
 
@@ -35,6 +38,7 @@ private slots:
     void badFiles();
     void harFromAnotherTool();
     void damagedSessionFile();
+    void cancelledImportKeepsWhatItAdded();
 
 private:
     QTemporaryDir m_dir;
@@ -183,6 +187,73 @@ void TestSessionImporter::damagedSessionFile()
     QVERIFY(!exported.ok);
     QVERIFY2(exported.error.startsWith(path + ": "), qPrintable(exported.error));
     QVERIFY(!QFile::exists(m_dir.filePath("damaged.json")));
+}
+
+void TestSessionImporter::cancelledImportKeepsWhatItAdded()
+{
+    constexpr int kRequests = 20'000;
+    constexpr quint64 kCancelAt = 5'000;
+    const QString ndjson = m_dir.filePath("many.ndjson");
+    QByteArray lines;
+    for (int i = 1; i <= kRequests; ++i)
+        lines += QByteArray(kGoodRequest)
+                     .replace("\"seq\":1", "\"seq\":" + QByteArray::number(i))
+                     .replace("room_started", "room_started " + QByteArray::number(i)) +
+                 '\n';
+    QVERIFY(writeFile(ndjson, lines));
+    const QString session = m_dir.filePath("cancelled.pnmsession");
+
+    std::atomic_bool cancel{false};
+    QList<quint64> dones;
+    ImportOptions options;
+    options.cancel = &cancel;
+    options.progress = [&](quint64 done, quint64 total) {
+        QCOMPARE(total, quint64(kRequests));
+        dones.append(done);
+        if (done >= kCancelAt)
+            cancel = true;
+    };
+    const ImportResult first = SessionImporter::importInto(session, ndjson, options);
+    QVERIFY(!first.ok);
+    QVERIFY(first.cancelled);
+    // Stopped within what was queued for the store when it was asked to.
+    QVERIFY2(first.imported >= kCancelAt &&
+                 first.imported <= kCancelAt + SessionImporter::kInFlight + 1024,
+             qPrintable(QString::number(first.imported)));
+    QCOMPARE(first.error, QStringLiteral("%1: import cancelled after %2 of its %3 requests were "
+                                         "added (importing it again adds the rest: requests "
+                                         "already in the session are recognised)")
+                              .arg(ndjson)
+                              .arg(first.imported)
+                              .arg(kRequests));
+    QVERIFY(std::is_sorted(dones.begin(), dones.end()));
+    QCOMPARE(dones.first(), 0u);
+    QCOMPARE(dones.last(), first.imported);
+    SessionReader reader;
+    QString error;
+    QVERIFY2(reader.open(session, &error), qPrintable(error));
+    QCOMPARE(reader.count(), first.imported);
+    reader.close();
+
+    dones.clear();
+    options.cancel = nullptr;
+    const ImportResult second = SessionImporter::importInto(session, ndjson, options);
+    QVERIFY2(second.ok, qPrintable(second.error));
+    QCOMPARE(second.duplicates, first.imported);
+    QCOMPARE(second.imported, kRequests - first.imported);
+    QCOMPARE(dones.last(), quint64(kRequests));
+    QVERIFY2(reader.open(session, &error), qPrintable(error));
+    QCOMPARE(reader.count(), quint64(kRequests));
+
+    // Cancelled before it began: nothing added, and the message says so.
+    std::atomic_bool early{true};
+    ImportOptions before;
+    before.cancel = &early;
+    const ImportResult none =
+        SessionImporter::importInto(m_dir.filePath("untouched.pnmsession"), ndjson, before);
+    QVERIFY(none.cancelled);
+    QCOMPARE(none.imported, 0u);
+    QCOMPARE(none.error, ndjson + QStringLiteral(": import cancelled; nothing was added"));
 }
 
 QTEST_GUILESS_MAIN(TestSessionImporter)
