@@ -314,14 +314,10 @@ void EventFilterProxy::handleRowsAboutToBeRemoved(int first, int last)
         }
         return;
     }
-    std::vector<std::pair<int, int>> runs; // of shown rows
+    RowRuns runs; // of shown rows
     for (int at = 0; at < int(m_rows.size()); ++at) {
-        if (!removed(m_rows[size_t(at)]))
-            continue;
-        if (!runs.empty() && runs.back().second == at - 1)
-            runs.back().second = at;
-        else
-            runs.emplace_back(at, at);
+        if (removed(m_rows[size_t(at)]))
+            addToRuns(&runs, at);
     }
     if (runs.size() > size_t(EventTableModel::kMaxRemovalRuns)) {
         // Scattered over the sort order: one reset (the view finds its selection again) rather

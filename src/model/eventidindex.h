@@ -5,6 +5,8 @@
 // Header-only so that it needs no line in src/model/CMakeLists.txt (owned elsewhere).
 #pragma once
 
+#include "rowruns.h"
+
 #include <QRegularExpression>
 #include <QString>
 #include <algorithm>
@@ -12,7 +14,6 @@
 #include <cstring>
 #include <limits>
 #include <string_view>
-#include <utility>
 #include <vector>
 
 namespace pnm {
@@ -28,7 +29,7 @@ public:
     // Forgets the rows of these runs (first, last inclusive; increasing and disjoint), in one
     // pass; the rows after them move up. The byte and pair sets keep what the removed ids added:
     // they may only say "maybe" more often, never wrongly "no".
-    void removeRuns(const std::vector<std::pair<int, int>> &runs);
+    void removeRuns(const RowRuns &runs);
     void clear();
     int size() const { return int(m_ends.size()); }
     std::string_view id(int row) const; // case-folded UTF-8; empty when the event had none
@@ -79,7 +80,7 @@ inline void EventIdIndex::append(const QString &id)
     m_text.push_back('\n');
 }
 
-inline void EventIdIndex::removeRuns(const std::vector<std::pair<int, int>> &runs)
+inline void EventIdIndex::removeRuns(const RowRuns &runs)
 {
     if (runs.empty())
         return;

@@ -205,15 +205,10 @@ int EventTableModel::removeSeqs(QList<quint64> seqs)
 {
     std::sort(seqs.begin(), seqs.end());
     // Runs of adjacent rows, in increasing order (the rows are sorted by sequence number).
-    std::vector<std::pair<int, int>> runs;
+    RowRuns runs;
     for (const quint64 seq : std::as_const(seqs)) {
-        const int row = rowForSeq(seq);
-        if (row < 0)
-            continue;
-        if (!runs.empty() && runs.back().second == row - 1)
-            runs.back().second = row;
-        else if (runs.empty() || runs.back().second != row) // a number given twice
-            runs.emplace_back(row, row);
+        if (const int row = rowForSeq(seq); row >= 0)
+            addToRuns(&runs, row);
     }
     if (runs.empty())
         return 0;
@@ -255,7 +250,7 @@ void EventTableModel::forget(const EventRow &row)
     }
 }
 
-void EventTableModel::eraseRuns(const std::vector<std::pair<int, int>> &runs)
+void EventTableModel::eraseRuns(const RowRuns &runs)
 {
     auto write = m_rows.begin() + runs.front().first;
     for (size_t r = 0; r < runs.size(); ++r) {

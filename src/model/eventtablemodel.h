@@ -7,6 +7,7 @@
 #include "eventidindex.h"
 #include "eventrow.h"
 #include "ingest/recordedrequest.h"
+#include "rowruns.h"
 #include "stringpool.h"
 #include "timelabelcache.h"
 
@@ -103,7 +104,7 @@ private:
     // Takes the row out of the counts.
     void forget(const EventRow &row);
     // Drops the rows of these runs (increasing, disjoint) in one pass.
-    void eraseRuns(const std::vector<std::pair<int, int>> &runs);
+    void eraseRuns(const RowRuns &runs);
     QVariant rawValue(const EventRow &row, int column) const;
 
     std::vector<EventRow> m_rows;
