@@ -1,5 +1,6 @@
 #include "store/sessionwriter.h"
 
+#include "store/fileidentity.h"
 #include "store/requestrow.h"
 #include "store/sessiondatabase.h"
 #include "store/sessionretention.h"
@@ -113,6 +114,7 @@ void SessionWriter::run(const SessionStoreOptions &options)
     });
     QString error;
     bool ok = db.open(options.path, SessionDatabase::Mode::Create, &error);
+    m_fileIdentity = FileIdentity::of(options.path);
     if (ok) {
         QSqlQuery query(db.db());
         ok = query.exec(options.indexFingerprints
@@ -202,8 +204,7 @@ bool SessionWriter::commitBatch(SessionDatabase &db, QList<Pending> &batch,
     const bool stored = writeBatch(db, batch, &why);
     if (stored)
         retention.added(batch.size());
-    else
-        qCWarning(lcStore) << "cannot store" << batch.size() << "requests:" << why;
+    logOutcome(stored, batch.size(), why);
     QList<Done> dones;
     dones.reserve(batch.size());
     for (Pending &pending : batch)
@@ -219,6 +220,24 @@ bool SessionWriter::commitBatch(SessionDatabase &db, QList<Pending> &batch,
     return stored;
 }
 
+void SessionWriter::logOutcome(bool stored, qsizetype count, const QString &why)
+{
+    // A store that cannot write fails every batch until someone acts: one line per cause, and
+    // the count refused when it writes again, rather than a line per batch.
+    if (stored) {
+        if (!m_failure.isEmpty())
+            qCWarning(lcStore) << "storing again after refusing" << m_refusedSinceFailure
+                               << "requests:" << m_failure;
+        m_failure.clear();
+        m_refusedSinceFailure = 0;
+        return;
+    }
+    if (why != m_failure)
+        qCWarning(lcStore) << "cannot store requests:" << why;
+    m_failure = why;
+    m_refusedSinceFailure += count;
+}
+
 bool SessionWriter::prepareStatements(SessionDatabase &db, QString *error)
 {
     // Prepared once per writer: parsing them for every transaction showed in profiles.
@@ -231,9 +250,14 @@ bool SessionWriter::prepareStatements(SessionDatabase &db, QString *error)
 bool SessionWriter::writeBatch(SessionDatabase &db, const QList<Pending> &batch, QString *error)
 {
     // SQLite keeps writing to a file that was deleted under it; that would silently lose
-    // everything, so a vanished file is a failure (the sender gets 503 and retries).
-    if (!QFileInfo::exists(db.path())) {
+    // everything, so a vanished or replaced file is a failure (the sender gets 503 and retries).
+    const FileIdentity now = FileIdentity::of(db.path());
+    if (!now.isValid()) {
         *error = QStringLiteral("%1: the session file was removed").arg(db.path());
+        return false;
+    }
+    if (now != m_fileIdentity) {
+        *error = QStringLiteral("%1: the session file was replaced by another file").arg(db.path());
         return false;
     }
     QString why;

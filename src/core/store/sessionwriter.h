@@ -4,6 +4,7 @@
 #pragma once
 
 #include "ingest/recordedrequest.h"
+#include "store/fileidentity.h"
 #include "store/sessionretention.h"
 #include "store/sessionstoreoptions.h"
 #include "store/sqlitestatement.h"
@@ -67,9 +68,14 @@ private:
     // Writes one batch, hands its completions back; false when it could not be stored.
     bool commitBatch(class SessionDatabase &db, QList<Pending> &batch, SessionRetention &retention);
     bool writeBatch(class SessionDatabase &db, const QList<Pending> &batch, QString *error);
+    void logOutcome(bool stored, qsizetype count, const QString &why);
 
     // Writer thread only; prepared once, used for every transaction.
     SqliteStatement m_begin, m_insert, m_commit, m_rollback;
+    // Writer thread only: the file opened, and the failure being reported (empty while writing).
+    FileIdentity m_fileIdentity;
+    QString m_failure;
+    qsizetype m_refusedSinceFailure = 0;
     // FILE.lock while open: one writer per session, across processes. Another writer would
     // reuse sequence numbers and make every commit fail (503s); refusing to open says why.
     std::unique_ptr<QLockFile> m_lock;

@@ -2,6 +2,7 @@ target_sources(pnm_core PRIVATE
   store/storelog.h store/storelog.cpp
   store/sessionstoreoptions.h
   store/verificationcodec.h store/verificationcodec.cpp
+  store/fileidentity.h store/fileidentity.cpp
   store/sqlitestatement.h store/sqlitestatement.cpp
   store/requestrow.h store/requestrow.cpp
   store/sessiondatabase.h store/sessiondatabase.cpp

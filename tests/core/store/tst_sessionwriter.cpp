@@ -11,11 +11,14 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QRegularExpression>
 #include <QSqlDatabase>
 #include <QSqlQuery>
 #include <QTemporaryDir>
 #include <QTest>
 #include <atomic>
+#include <future>
+#include <memory>
 #include <optional>
 
 using namespace pnm;
@@ -57,6 +60,38 @@ int appendAll(SessionWriter &writer, const QList<RecordedRequest> &requests)
     writer.close(); // commits what is queued and joins: every completion has run
     return done == requests.size() ? stored.load() : -1;
 }
+// Appends one request and waits for its completion: 1 stored, 0 refused, -1 no answer in time.
+int appendOne(SessionWriter &writer, const RecordedRequest &request)
+{
+    auto answered = std::make_shared<std::promise<bool>>();
+    std::future<bool> answer = answered->get_future();
+    writer.append(request, [answered](bool ok) { answered->set_value(ok); });
+    if (answer.wait_for(std::chrono::seconds(10)) != std::future_status::ready)
+        return -1;
+    return answer.get() ? 1 : 0;
+}
+
+// Opens `writer` with a handler that keeps the last batch's error in *reported (writer thread; read
+// it after that batch's completion has run).
+bool openReportingErrors(SessionWriter &writer, const QString &path, QString *reported)
+{
+    QString error;
+    return writer.open(
+        {path},
+        [reported](const QList<SessionWriter::Done> &dones, bool stored, const QString &why) {
+            *reported = why;
+            for (const auto &done : dones)
+                done(stored);
+        },
+        &error);
+}
+
+QByteArray contentOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
+}
+
 // PRAGMA user_version of the file at `path`, after setting it to `set` when given; -1 if unread.
 int userVersion(const QString &path, std::optional<int> set = std::nullopt)
 {
@@ -90,6 +125,8 @@ private slots:
     void retentionByAgeWhileIdle();
     void retentionByCountAfterTheLastRequest();
     void removedFileFailsTheBatch();
+    void replacedFileFailsTheBatch();
+    void fileMovedBackIsWrittenAgain();
     void badFiles_data();
     void badFiles();
     void headerBlockIsExact();
@@ -301,19 +338,61 @@ void TestSessionWriter::removedFileFailsTheBatch()
 {
     const QString path = m_dir.filePath("f.pnmsession");
     SessionWriter writer;
-    QString error;
     QString reported;
-    QVERIFY(writer.open(
-        {path},
-        [&](const QList<SessionWriter::Done> &dones, bool stored, const QString &why) {
-            reported = why;
-            for (auto &done : dones)
-                done(stored);
-        },
-        &error));
+    QVERIFY(openReportingErrors(writer, path, &reported));
     QVERIFY(QFile::remove(path));
     QCOMPARE(appendAll(writer, {makeRequest(1, 1)}), 0);
     QCOMPARE(reported, path + QStringLiteral(": the session file was removed"));
+}
+
+void TestSessionWriter::replacedFileFailsTheBatch()
+{
+    // What a script that clears old sessions, or a second monitor started on the same path
+    // after the first one's files were deleted, leaves behind: the path names a new file while
+    // the writer still holds the old one open.
+    const QString path = m_dir.filePath("replaced.pnmsession");
+    SessionWriter writer;
+    QString reported;
+    QVERIFY(openReportingErrors(writer, path, &reported));
+    QCOMPARE(appendOne(writer, makeRequest(1, 1)), 1);
+    QVERIFY(QFile::remove(path));
+    const QByteArray newcomer("somebody else's file\n");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(newcomer);
+    }
+    // One warning for the outage, not one per batch.
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("cannot store requests:.*replaced by another file"));
+    QTest::failOnWarning(QRegularExpression("cannot store"));
+    for (quint64 seq = 2; seq <= 4; ++seq)
+        QCOMPARE(appendOne(writer, makeRequest(seq, qint64(seq))), 0);
+    QCOMPARE(reported, path + QStringLiteral(": the session file was replaced by another file"));
+    writer.close();
+    QCOMPARE(contentOf(path), newcomer);
+}
+
+void TestSessionWriter::fileMovedBackIsWrittenAgain()
+{
+    const QString path = m_dir.filePath("moved.pnmsession");
+    const QString aside = path + QStringLiteral(".aside");
+    SessionWriter writer;
+    QString error;
+    QVERIFY(writer.open({path}, {}, &error));
+    QCOMPARE(appendOne(writer, makeRequest(1, 1)), 1);
+    QVERIFY(QFile::rename(path, aside));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("cannot store requests:.*session file was removed"));
+    QCOMPARE(appendOne(writer, makeRequest(2, 2)), 0);
+    QCOMPARE(appendOne(writer, makeRequest(3, 3)), 0);
+    QVERIFY(QFile::rename(aside, path));
+    QTest::ignoreMessage(QtWarningMsg,
+                         QRegularExpression("storing again after refusing 2 requests:.*removed"));
+    QCOMPARE(appendOne(writer, makeRequest(4, 4)), 1);
+    writer.close();
+    QCOMPARE(test::countRows(path), 2);
+    QCOMPARE(test::readNumber(path, QStringLiteral("SELECT max(seq) FROM requests")), 4);
 }
 
 void TestSessionWriter::badFiles_data()
