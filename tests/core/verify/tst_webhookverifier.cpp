@@ -136,7 +136,6 @@ void TestWebhookVerifier::initTestCase()
     QString error;
     m_vectors = test::loadVectors(&error);
     QVERIFY2(!m_vectors.isEmpty(), qPrintable(error));
-    QCOMPARE(m_vectors.size(), 51);
 }
 
 void TestWebhookVerifier::verify_data()
