@@ -2,7 +2,8 @@
 // load from several keep-alive connections and is killed with SIGKILL mid-stream. Every request
 // that got a 2xx must then be in the file, under the sequence number its answer named, and the
 // file must open and pass SQLite's integrity check.
-#include "store/sessionreader.h"
+#include "../support/monitorprocess.h"
+#include "../support/sessionrows.h"
 #include "store/sessionwriter.h"
 
 #include <QHash>
@@ -13,10 +14,12 @@
 #include <QTcpSocket>
 #include <QTemporaryDir>
 #include <QTest>
+#include <algorithm>
 #include <csignal>
 #include <memory>
 
 using namespace pnm;
+using namespace pnm::test;
 
 namespace {
 constexpr int kConnections = 8;
@@ -102,22 +105,10 @@ void TestCrashRecovery::everyAnsweredRequestSurvivesSigkill()
     QVERIFY(dir.isValid());
     const QString session = dir.filePath("crash.pnmsession");
 
-    QProcess monitor;
-    QProcessEnvironment env = QProcessEnvironment::systemEnvironment();
-    env.insert("XDG_DATA_HOME", dir.path()); // nothing lands in the user's data folder
-    monitor.setProcessEnvironment(env);
-    QByteArray standardError;
-    connect(&monitor, &QProcess::readyReadStandardError,
-            [&] { standardError += monitor.readAllStandardError(); });
-    connect(&monitor, &QProcess::readyReadStandardOutput, [&] { monitor.readAllStandardOutput(); });
-    monitor.start(QStringLiteral(PNM_MONITOR_EXECUTABLE),
-                  {"--headless", "--listen", "127.0.0.1:0", "--session", session});
-    static const QRegularExpression listening(QStringLiteral("listening on http://[^ ]*:(\\d+)/"));
-    QRegularExpressionMatch match;
-    QTRY_VERIFY_WITH_TIMEOUT((match = listening.match(QString::fromUtf8(standardError))).hasMatch(),
-                             10000);
-    QVERIFY(standardError.contains("recording into " + session.toUtf8()));
-    const quint16 port = quint16(match.captured(1).toUInt());
+    MonitorProcess monitor({"--headless", "--listen", "127.0.0.1:0", "--session", session});
+    const quint16 port = monitor.waitForPort();
+    QVERIFY2(port != 0, monitor.standardError().constData());
+    QVERIFY(monitor.standardError().contains("recording into " + session.toUtf8()));
 
     QHash<QString, quint64> acknowledged;
     std::vector<std::unique_ptr<LoadConnection>> connections;
@@ -126,28 +117,16 @@ void TestCrashRecovery::everyAnsweredRequestSurvivesSigkill()
     QTRY_VERIFY_WITH_TIMEOUT(acknowledged.size() >= kAnsweredBeforeKill, kTestTimeoutMs);
 
     // Killed while every connection still has a request in flight.
-    ::kill(pid_t(monitor.processId()), SIGKILL);
-    QVERIFY(monitor.waitForFinished(10000));
-    QCOMPARE(monitor.exitStatus(), QProcess::CrashExit);
+    ::kill(pid_t(monitor.process().processId()), SIGKILL);
+    QVERIFY(monitor.process().waitForFinished(10000));
+    QCOMPARE(monitor.process().exitStatus(), QProcess::CrashExit);
     for (auto &connection : connections)
         connection->stop();
     const QHash<QString, quint64> answered = acknowledged; // answers cannot grow any more
 
-    SessionReader reader;
     QString error;
-    QVERIFY2(reader.open(session, &error), qPrintable(error));
-    QVERIFY2(reader.checkIntegrity(&error), qPrintable(error));
-    QHash<QString, quint64> stored;
-    quint64 after = 0;
-    for (;;) {
-        const QList<RecordedRequest> batch = reader.readBatch(after, 1000, &error);
-        QVERIFY2(error.isEmpty(), qPrintable(error));
-        if (batch.isEmpty())
-            break;
-        for (const RecordedRequest &request : batch)
-            stored.insert(request.event.id, request.seq);
-        after = batch.constLast().seq;
-    }
+    const QHash<QString, quint64> stored = readEventSeqs(session, &error);
+    QVERIFY2(error.isEmpty(), qPrintable(error));
     QVERIFY(stored.size() >= answered.size());
     for (auto it = answered.begin(); it != answered.end(); ++it) {
         QVERIFY2(stored.contains(it.key()), qPrintable(it.key() + " was answered 2xx but lost"));
@@ -157,11 +136,10 @@ void TestCrashRecovery::everyAnsweredRequestSurvivesSigkill()
           qint64(stored.size()));
 
     // The killed process's lock is stale: recording can continue, numbering after the last.
-    reader.close();
     SessionWriter writer;
     QVERIFY2(writer.open({session}, {}, &error), qPrintable(error));
     QCOMPARE(writer.countAtOpen(), quint64(stored.size()));
-    QCOMPARE(writer.lastSequenceAtOpen(), after);
+    QCOMPARE(writer.lastSequenceAtOpen(), *std::max_element(stored.begin(), stored.end()));
 }
 
 QTEST_GUILESS_MAIN(TestCrashRecovery)

@@ -1,6 +1,7 @@
 // The real pnm-webhook-monitor executable, as a user runs it: headless, on a free loopback port,
 // with keys on the command line. Requests signed now (as the server would) must show `valid`,
 // the same with one body byte changed `hash_mismatch`; SIGTERM must end it cleanly.
+#include "../support/monitorprocess.h"
 #include "../support/rawhttpclient.h"
 #include "../support/vectors.h"
 #include "sign/tokensigner.h"
@@ -16,55 +17,6 @@ using namespace pnm;
 using namespace pnm::test;
 
 namespace {
-
-class MonitorProcess
-{
-public:
-    explicit MonitorProcess(const QStringList &arguments, const QProcessEnvironment &env = {})
-    {
-        QObject::connect(&m_process, &QProcess::readyReadStandardOutput,
-                         [this] { m_stdout += m_process.readAllStandardOutput(); });
-        QObject::connect(&m_process, &QProcess::readyReadStandardError,
-                         [this] { m_stderr += m_process.readAllStandardError(); });
-        if (!env.isEmpty())
-            m_process.setProcessEnvironment(env);
-        m_process.start(QStringLiteral(PNM_MONITOR_EXECUTABLE), arguments);
-    }
-    ~MonitorProcess()
-    {
-        if (m_process.state() != QProcess::NotRunning) {
-            m_process.kill();
-            m_process.waitForFinished(5000);
-        }
-    }
-    // The port from "listening on http://127.0.0.1:PORT/" on stderr, or 0.
-    quint16 waitForPort()
-    {
-        static const QRegularExpression listening(
-            QStringLiteral("listening on http://[^ ]*:(\\d+)/"));
-        QRegularExpressionMatch match;
-        QTRY_LOOP_IMPL((match = listening.match(QString::fromUtf8(m_stderr))).hasMatch() ||
-                           m_process.state() == QProcess::NotRunning,
-                       10000, 50);
-        return match.hasMatch() ? quint16(match.captured(1).toUInt()) : 0;
-    }
-    QList<QJsonObject> lines() const
-    {
-        QList<QJsonObject> objects;
-        for (const QByteArray &line : m_stdout.split('\n')) {
-            if (!line.isEmpty())
-                objects.append(QJsonDocument::fromJson(line).object());
-        }
-        return objects;
-    }
-    QProcess &process() { return m_process; }
-    QByteArray standardError() const { return m_stderr; }
-    QByteArray standardOutput() const { return m_stdout; }
-
-private:
-    QProcess m_process;
-    QByteArray m_stdout, m_stderr;
-};
 
 QByteArray signedPost(const QByteArray &body, const QByteArray &token)
 {

@@ -1,5 +1,7 @@
 #include "sessionrows.h"
 
+#include "store/sessionreader.h"
+
 #include <QAtomicInteger>
 #include <QSqlDatabase>
 #include <QSqlError>
@@ -51,6 +53,28 @@ qint64 readNumber(const QString &path, const QString &sql)
 qint64 countRows(const QString &path)
 {
     return readNumber(path, QStringLiteral("SELECT count(*) FROM requests"));
+}
+
+QHash<QString, quint64> readEventSeqs(const QString &path, QString *error)
+{
+    SessionReader reader;
+    if (!reader.open(path, error) || !reader.checkIntegrity(error))
+        return {};
+    QHash<QString, quint64> seqs;
+    quint64 after = 0;
+    for (;;) {
+        QString why;
+        const QList<RecordedRequest> batch = reader.readBatch(after, 1000, &why);
+        if (!why.isEmpty()) {
+            *error = why;
+            return {};
+        }
+        if (batch.isEmpty())
+            return seqs;
+        for (const RecordedRequest &request : batch)
+            seqs.insert(request.event.id, request.seq);
+        after = batch.constLast().seq;
+    }
 }
 
 } // namespace pnm::test

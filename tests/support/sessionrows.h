@@ -2,6 +2,7 @@
 // quickly (a hundred thousand in a fraction of a second) and do not look at their contents.
 #pragma once
 
+#include <QHash>
 #include <QString>
 
 class QSqlDatabase;
@@ -17,5 +18,9 @@ bool insertRows(const QSqlDatabase &db, quint64 first, quint64 last, const QStri
 qint64 readNumber(const QString &path, const QString &sql);
 // How many requests the file holds.
 qint64 countRows(const QString &path);
+// Every request of the session at `path` as event id -> sequence number, read the way the program
+// reads a session (SessionReader) after SQLite's integrity check; empty with *error saying why
+// when the file does not open, fails the check, or cannot be read whole.
+QHash<QString, quint64> readEventSeqs(const QString &path, QString *error);
 
 } // namespace pnm::test
