@@ -124,6 +124,15 @@ bool SessionOptions::read(const QCommandLineParser &parser, QString *error)
     return true;
 }
 
+QString SessionOptions::defaultFolder()
+{
+    // Spelled out rather than AppDataLocation, which adds the organization name when one is set:
+    // the window sets one (for its settings file) and the headless monitor does not, and both
+    // must record where README says, ~/.local/share/pnm-webhook-monitor/sessions.
+    return QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+           QStringLiteral("/pnm-webhook-monitor/sessions");
+}
+
 SessionStoreOptions SessionOptions::storeOptions(QString *error) const
 {
     SessionStoreOptions store;
@@ -135,8 +144,7 @@ SessionStoreOptions SessionOptions::storeOptions(QString *error) const
         store.path = sessionPath;
         return store;
     }
-    const QString folder = QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) +
-                           QStringLiteral("/sessions");
+    const QString folder = defaultFolder();
     if (!QDir().mkpath(folder)) {
         *error = QStringLiteral("cannot create the sessions folder %1").arg(folder);
         return store;

@@ -32,8 +32,11 @@ struct SessionOptions
     bool read(const QCommandLineParser &parser, QString *error);
 
     // The store settings for this launch: the chosen file, or a new file named after the moment
-    // of launch under QStandardPaths::AppDataLocation/sessions (created if missing).
+    // of launch in defaultFolder() (created if missing).
     SessionStoreOptions storeOptions(QString *error) const;
+    // Where sessions are recorded unless --session says otherwise: the user's data folder
+    // (XDG_DATA_HOME, ~/.local/share) /pnm-webhook-monitor/sessions.
+    static QString defaultFolder();
     // "json", "ndjson", "csv" or "har" for a file name, from its extension; empty if unknown.
     static QString formatForPath(const QString &path);
 };

@@ -2,6 +2,7 @@
 // mistakes a user can make, and where the default session file goes (never the real home here).
 #include "monitoroptions.h"
 
+#include <QCoreApplication>
 #include <QFileInfo>
 #include <QStandardPaths>
 #include <QTest>
@@ -39,8 +40,11 @@ void TestSessionOptions::defaultsRecordANewFile()
     QString error;
     const SessionStoreOptions store = options.session.storeOptions(&error);
     QVERIFY2(error.isEmpty(), qPrintable(error));
-    const QString folder =
-        QStandardPaths::writableLocation(QStandardPaths::AppDataLocation) + "/sessions";
+    // The folder README names (under ~/.local/share, here the test mode's), also with the
+    // organization name the window sets for its settings.
+    QCoreApplication::setOrganizationName(QStringLiteral("pnm-webhook-monitor"));
+    const QString folder = QStandardPaths::writableLocation(QStandardPaths::GenericDataLocation) +
+                           "/pnm-webhook-monitor/sessions";
     QCOMPARE(QFileInfo(store.path).absolutePath(), folder);
     QVERIFY(store.path.endsWith(".pnmsession"));
     QVERIFY(QFileInfo(folder).isDir());
