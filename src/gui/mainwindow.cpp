@@ -23,6 +23,7 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
+#include <QScreen>
 #include <QStyle>
 
 namespace pnm {
@@ -329,7 +330,13 @@ void MainWindow::openSettings()
 
 void MainWindow::restoreLayout()
 {
-    restoreGeometry(m_settings->windowGeometry());
+    // Qt keeps a restored window on its screen; the first launch's size comes from the form
+    // and may be larger than a small laptop's screen, so it is fitted to the screen's free area.
+    if (!restoreGeometry(m_settings->windowGeometry()) && screen()) {
+        const QRect available = screen()->availableGeometry();
+        resize(size().boundedTo(available.size() * 0.9).expandedTo(minimumSizeHint()));
+        move(available.center() - rect().center());
+    }
     restoreState(m_settings->windowState());
     m_ui->splitter->restoreState(m_settings->splitterState());
     const QByteArray header = m_settings->headerState();

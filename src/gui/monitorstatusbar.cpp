@@ -1,5 +1,7 @@
 #include "monitorstatusbar.h"
 
+#include "elidedlabel.h"
+
 #include <QLabel>
 #include <QLocale>
 #include <QToolButton>
@@ -7,11 +9,15 @@
 namespace pnm {
 
 MonitorStatusBar::MonitorStatusBar(QWidget *parent)
-    : QStatusBar(parent), m_listen(new QLabel(this)), m_counts(new QLabel(this)),
-      m_held(new QLabel(this)), m_rate(new QLabel(this)), m_connections(new QLabel(this)),
-      m_session(new QLabel(this)), m_history(new QLabel(this)), m_follow(new QToolButton(this))
+    : QStatusBar(parent), m_listen(new ElidedLabel(this, Qt::ElideRight)),
+      m_counts(new QLabel(this)), m_held(new QLabel(this)), m_rate(new QLabel(this)),
+      m_connections(new QLabel(this)), m_session(new ElidedLabel(this)),
+      m_history(new QLabel(this)), m_follow(new QToolButton(this))
 {
     addWidget(m_listen);
+    // The session path takes what the others leave: it is elided before the URL is.
+    m_session->setSizePolicy(QSizePolicy::Ignored, QSizePolicy::Preferred);
+    m_session->setMinimumWidth(m_session->minimumSizeHint().width());
     addWidget(m_session, 1);
     // Clicking it is the way back: scrolling to the newest by hand works too.
     m_follow->setObjectName(QStringLiteral("resumeFollowButton"));
@@ -32,7 +38,6 @@ MonitorStatusBar::MonitorStatusBar(QWidget *parent)
            "time per room and webhook URL, each on a kept-alive connection."));
     m_listen->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_session->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    m_session->setTextFormat(Qt::PlainText);
     setSessionFile(QString(), true);
     setListening(false, QString());
     setCounts(0, 0, 0);
@@ -44,7 +49,7 @@ MonitorStatusBar::MonitorStatusBar(QWidget *parent)
 
 QString MonitorStatusBar::listenText() const
 {
-    return m_listen->text();
+    return m_listen->fullText();
 }
 
 QString MonitorStatusBar::countsText() const
@@ -69,7 +74,7 @@ QString MonitorStatusBar::connectionsText() const
 
 QString MonitorStatusBar::sessionText() const
 {
-    return m_session->text();
+    return m_session->fullText();
 }
 
 QString MonitorStatusBar::followText() const
@@ -103,25 +108,22 @@ void MonitorStatusBar::setFollowPaused(bool paused)
 
 void MonitorStatusBar::setSessionFile(const QString &path, bool saving)
 {
-    if (path.isEmpty())
-        m_session->setText(tr("Not recording to disk"));
-    else if (saving)
-        m_session->setText(tr("Recording to %1").arg(path));
-    else
-        m_session->setText(tr("NOT SAVING to %1").arg(path));
-    m_session->setToolTip(path.isEmpty() ? tr("Started with --no-session: the newest requests "
-                                              "are kept in memory only")
-                                         : path);
+    const QString text = path.isEmpty() ? tr("Not recording to disk")
+                         : saving       ? tr("Recording to %1").arg(path)
+                                        : tr("NOT SAVING to %1").arg(path);
+    m_session->setFullText(text, path.isEmpty() ? tr("Started with --no-session: the newest "
+                                                     "requests are kept in memory only")
+                                                : path);
 }
 
 void MonitorStatusBar::setListening(bool listening, const QString &url)
 {
-    m_listen->setText(listening ? tr("Listening on %1").arg(url) : tr("Not listening"));
+    m_listen->setFullText(listening ? tr("Listening on %1").arg(url) : tr("Not listening"));
 }
 
 void MonitorStatusBar::setListenError(const QString &error)
 {
-    m_listen->setText(tr("Cannot listen: %1").arg(error));
+    m_listen->setFullText(tr("Cannot listen: %1").arg(error));
 }
 
 void MonitorStatusBar::setCounts(quint64 total, int shown, quint64 failed)

@@ -13,6 +13,8 @@ class QToolButton;
 
 namespace pnm {
 
+class ElidedLabel;
+
 class MonitorStatusBar : public QStatusBar
 {
     Q_OBJECT
@@ -50,12 +52,12 @@ signals:
     void resumeFollowRequested();
 
 private:
-    QLabel *m_listen;
+    ElidedLabel *m_listen;
     QLabel *m_counts;
     QLabel *m_held;
     QLabel *m_rate;
     QLabel *m_connections;
-    QLabel *m_session;
+    ElidedLabel *m_session;
     QLabel *m_history;
     QToolButton *m_follow;
 };

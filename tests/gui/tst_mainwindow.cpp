@@ -18,6 +18,7 @@
 #include <QAction>
 #include <QApplication>
 #include <QDateTime>
+#include <QScreen>
 #include <QScrollBar>
 #include <QSignalSpy>
 #include <QTemporaryDir>
@@ -58,6 +59,7 @@ private slots:
     void newPortKeepsTheTable();
     void statusBarResumesFollowing();
     void statusBarCountsConnectedSenders();
+    void firstLaunchFitsTheScreen();
 
 private:
     void post(const QByteArray &bytes, const QByteArray &secret);
@@ -274,6 +276,24 @@ void TestMainWindow::statusBarCountsConnectedSenders()
     m_session->stop();
     QTRY_VERIFY_WITH_TIMEOUT(!m_session->isListening(), 5000);
     QCOMPARE(status->connectionsText(), QString());
+}
+
+void TestMainWindow::firstLaunchFitsTheScreen()
+{
+    // No saved geometry (init() starts from empty settings): the form's size is cut down to the
+    // screen's free area, and the window is placed on it.
+    QVERIFY(m_window->screen());
+    const QRect available = m_window->screen()->availableGeometry();
+    QVERIFY2(available.width() < 1280 || available.height() < 760,
+             "the offscreen screen is meant to be smaller than the form");
+    QVERIFY2(available.contains(m_window->geometry()),
+             qPrintable(QStringLiteral("%1x%2 at %3,%4 on %5x%6")
+                            .arg(m_window->width())
+                            .arg(m_window->height())
+                            .arg(m_window->x())
+                            .arg(m_window->y())
+                            .arg(available.width())
+                            .arg(available.height())));
 }
 
 QTEST_MAIN(TestMainWindow)

@@ -7,6 +7,7 @@
 #include "../support/sessionrows.h"
 #include "appsettings.h"
 #include "detailpane.h"
+#include "elidedlabel.h"
 #include "eventtableview.h"
 #include "exportcontroller.h"
 #include "ingest/ingestservice.h"
@@ -23,6 +24,7 @@
 #include "texttablemodel.h"
 
 #include <QAction>
+#include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QLocale>
@@ -54,6 +56,7 @@ private slots:
     void importCanBeCancelled();
     void noSessionKeepsANewestWindow();
     void settingsRetentionAppliesToTheRecordedFile();
+    void longSessionPathFitsASmallScreen();
 
 private:
     void startWindow(const QString &sessionPath);
@@ -413,6 +416,36 @@ void TestSessionFiles::noSessionKeepsANewestWindow()
                  QStringLiteral("#1 is no longer in memory: without a session file only the "
                                 "newest 2 requests are kept.")),
              qPrintable(pane->headlineText()));
+}
+
+void TestSessionFiles::longSessionPathFitsASmallScreen()
+{
+    // A session deep in a project tree: its path in the status bar once made the window's
+    // minimum width the path's, wider than a 1366-pixel laptop screen.
+    QString folder = m_dir->path();
+    for (int level = 0; level < 6; ++level)
+        folder += QStringLiteral("/a-rather-long-folder-name-for-level-%1").arg(level);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/live.pnmsession");
+    startWindow(path);
+    QCOMPARE(m_window->monitorStatusBar()->sessionText(),
+             QStringLiteral("Recording to %1").arg(path));
+    const int minimumWidth = m_window->minimumSizeHint().width();
+    QVERIFY2(minimumWidth <= 1024, qPrintable(QString::number(minimumWidth)));
+
+    m_window->resize(1024, 700);
+    ElidedLabel *label = nullptr;
+    for (ElidedLabel *candidate : m_window->monitorStatusBar()->findChildren<ElidedLabel *>()) {
+        if (candidate->fullText().startsWith(QStringLiteral("Recording to ")))
+            label = candidate;
+    }
+    QVERIFY(label);
+    // What fits is shown, with the middle of the path left out, and the whole of it on hover.
+    QTRY_VERIFY(label->text().contains(QChar(0x2026)));
+    QVERIFY(label->text().startsWith(QStringLiteral("Recording to ")));
+    QVERIFY(label->text().endsWith(QStringLiteral("live.pnmsession")));
+    QCOMPARE(label->toolTip(), label->fullText());
+    QVERIFY(label->width() <= m_window->width());
 }
 
 QTEST_MAIN(TestSessionFiles)
