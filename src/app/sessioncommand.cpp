@@ -59,10 +59,21 @@ int SessionCommand::run(const MonitorOptions &options, std::FILE *err)
         note(err, result.error);
         return 1;
     }
-    note(err,
-         QStringLiteral("exported %1 requests from %2 to %3 (%4)")
-             .arg(result.written)
-             .arg(session.openPath, session.exportPath, exportFormatName(exportOptions.format)));
+    // With a filter, how many it left out: a mistyped word matches nothing and is not an error.
+    const QString filtered =
+        session.filter.isEmpty()
+            ? QString()
+            : QStringLiteral("; the filter matched %1 of %2 requests%3")
+                  .arg(result.written)
+                  .arg(result.read)
+                  .arg(result.written == 0 && result.read > 0
+                           ? QStringLiteral(" (words other than event:, room: and verdict: are "
+                                            "searched for as text)")
+                           : QString());
+    note(err, QStringLiteral("exported %1 requests from %2 to %3 (%4)%5")
+                  .arg(result.written)
+                  .arg(session.openPath, session.exportPath, exportFormatName(exportOptions.format),
+                       filtered));
     return 0;
 }
 

@@ -97,6 +97,7 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
             break;
         after = batch.constLast().seq;
         seen += quint64(batch.size());
+        result.read = seen;
         for (const RecordedRequest &stored : batch) {
             if (!selection.isEmpty() && !selection.contains(stored.seq))
                 continue;

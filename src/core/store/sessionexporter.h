@@ -30,6 +30,8 @@ struct ExportResult
     bool ok = false;
     quint64 written = 0;
     QString error; // names the file that failed
+    // Requests read from the session, written or left out by the selection or filter.
+    quint64 read = 0;
 };
 
 class SessionExporter
