@@ -242,6 +242,7 @@ void MainWindow::connectStore()
     connect(m_session, &MonitorSession::sessionPathChanged, this, &MainWindow::updateStore);
     connect(m_session, &MonitorSession::storeFailed, this, &MainWindow::updateStore);
     connect(m_session, &MonitorSession::storeRecovered, this, &MainWindow::updateStore);
+    connect(m_session, &MonitorSession::listeningChanged, this, &MainWindow::updateStore);
     updateStore();
 }
 
@@ -256,7 +257,12 @@ void MainWindow::updateStore()
                             "nothing to export")
                        : tr("Export the session being recorded: all, the filter's result or the "
                             "selection"));
-    m_ui->statusBar->setSessionFile(path, error.isEmpty());
+    // The file is open while listening: a start opens it first, a stop closes it, and a start
+    // that cannot open it does not listen.
+    using State = MonitorStatusBar::SessionFileState;
+    m_ui->statusBar->setSessionFile(path, !m_session->isListening() ? State::Closed
+                                          : error.isEmpty()         ? State::Recording
+                                                                    : State::NotSaving);
     if (error.isEmpty()) {
         m_ui->storeBanner->hide();
         return;

@@ -38,7 +38,7 @@ MonitorStatusBar::MonitorStatusBar(QWidget *parent)
            "time per room and webhook URL, each on a kept-alive connection."));
     m_listen->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_session->setTextInteractionFlags(Qt::TextSelectableByMouse);
-    setSessionFile(QString(), true);
+    setSessionFile(QString(), SessionFileState::Closed);
     setListening(false, QString());
     setCounts(0, 0, 0);
     setHeld(false, 0);
@@ -106,11 +106,17 @@ void MonitorStatusBar::setFollowPaused(bool paused)
     m_follow->setVisible(paused);
 }
 
-void MonitorStatusBar::setSessionFile(const QString &path, bool saving)
+void MonitorStatusBar::setSessionFile(const QString &path, SessionFileState state)
 {
-    const QString text = path.isEmpty() ? tr("Not recording to disk")
-                         : saving       ? tr("Recording to %1").arg(path)
-                                        : tr("NOT SAVING to %1").arg(path);
+    QString text;
+    if (path.isEmpty())
+        text = tr("Not recording to disk");
+    else if (state == SessionFileState::Recording)
+        text = tr("Recording to %1").arg(path);
+    else if (state == SessionFileState::NotSaving)
+        text = tr("NOT SAVING to %1").arg(path);
+    else
+        text = tr("Not listening; will record to %1").arg(path);
     m_session->setFullText(text, path.isEmpty() ? tr("Started with --no-session: the newest "
                                                      "requests are kept in memory only")
                                                 : path);

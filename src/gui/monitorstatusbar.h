@@ -19,6 +19,13 @@ class MonitorStatusBar : public QStatusBar
 {
     Q_OBJECT
 public:
+    enum class SessionFileState
+    {
+        Recording, // open, and writing
+        NotSaving, // open, but the store cannot write (senders get 503)
+        Closed,    // not listening: nothing is open, the file is used once listening starts
+    };
+
     explicit MonitorStatusBar(QWidget *parent = nullptr);
 
     QString listenText() const;
@@ -42,8 +49,8 @@ public slots:
     void setRate(int eventsPerSecond);
     // Connections the listener holds open: Plug-N-Meet keeps one per busy room and target URL.
     void setConnections(bool listening, int open);
-    // Empty path: nothing is recorded to disk. `saving` false while the store cannot write.
-    void setSessionFile(const QString &path, bool saving);
+    // Empty path: nothing is recorded to disk.
+    void setSessionFile(const QString &path, SessionFileState state);
     void setFollowPaused(bool paused);
     // `waiting`: live requests held until the earlier ones are in, so the table stays in order.
     void setHistoryProgress(bool loading, quint64 loaded, quint64 expected, qsizetype waiting);

@@ -57,6 +57,7 @@ private slots:
     void noSessionKeepsANewestWindow();
     void settingsRetentionAppliesToTheRecordedFile();
     void longSessionPathFitsASmallScreen();
+    void sessionTextFollowsListening();
 
 private:
     void startWindow(const QString &sessionPath);
@@ -446,6 +447,34 @@ void TestSessionFiles::longSessionPathFitsASmallScreen()
     QVERIFY(label->text().endsWith(QStringLiteral("live.pnmsession")));
     QCOMPARE(label->toolTip(), label->fullText());
     QVERIFY(label->width() <= m_window->width());
+}
+
+void TestSessionFiles::sessionTextFollowsListening()
+{
+    // The file is open only while listening: a stop closes it, a start that cannot open it (held
+    // by another monitor here) does not listen. The status bar must not claim otherwise.
+    startWindow(m_livePath);
+    const MonitorStatusBar *bar = m_window->monitorStatusBar();
+    const QString recording = QStringLiteral("Recording to %1").arg(m_livePath);
+    const QString closed = QStringLiteral("Not listening; will record to %1").arg(m_livePath);
+    QCOMPARE(bar->sessionText(), recording);
+    m_session->stop();
+    QTRY_VERIFY(!m_session->isListening());
+    QCOMPARE(bar->sessionText(), closed);
+
+    SessionWriter other; // another monitor recording the same file
+    QString error;
+    QVERIFY2(other.open({m_livePath}, {}, &error), qPrintable(error));
+    QSignalSpy failed(m_session.get(), &MonitorSession::listenFailed);
+    m_window->startListening();
+    QVERIFY(failed.wait(5000));
+    QVERIFY(failed.at(0).at(0).toString().contains(QStringLiteral("already being recorded")));
+    QCOMPARE(bar->sessionText(), closed);
+
+    other.close();
+    m_window->startListening();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isListening(), 5000);
+    QCOMPARE(bar->sessionText(), recording);
 }
 
 QTEST_MAIN(TestSessionFiles)
