@@ -323,12 +323,26 @@ void MainWindow::copyUrl()
 void MainWindow::openSettings()
 {
     SettingsDialog dialog(m_settings, m_ui->eventTable->columnsVisible(), this);
+    SettingsDialog::RunOverrides overrides;
+    if (m_listenOverride)
+        overrides.listen =
+            tr("%1 port %2").arg(m_listenOverride->first.toString()).arg(m_listenOverride->second);
+    overrides.keys = m_extraKeys.keys();
+    const SessionStoreOptions &store = m_session->sessionStore();
+    overrides.retention =
+        m_session->isRecordingToDisk() && (store.maxRequests != m_settings->retainCount() ||
+                                           store.maxAgeSecs != m_settings->retainAgeSecs());
+    overrides.retainCount = store.maxRequests;
+    overrides.retainAgeSecs = store.maxAgeSecs;
+    dialog.setRunOverrides(overrides);
     if (dialog.exec() != QDialog::Accepted)
         return;
     m_ui->eventTable->setColumnsVisible(dialog.columnsVisible());
-    // Settings now say where to listen and what to keep; command-line choices no longer apply.
-    m_listenOverride.reset();
-    if (m_session->isRecordingToDisk())
+    // What the user changed replaces the run's command-line choice; what they left keeps it,
+    // so changing the leeway does not move a listener started with --listen elsewhere.
+    if (dialog.listenerChanged())
+        m_listenOverride.reset();
+    if (m_session->isRecordingToDisk() && dialog.retentionChanged())
         m_session->setRetention(m_settings->retainCount(), m_settings->retainAgeSecs());
     m_session->start(effectiveConfig());
     updateListening();

@@ -6,6 +6,7 @@
 
 #include <QHeaderView>
 #include <QHostAddress>
+#include <QLabel>
 #include <QLineEdit>
 #include <QMessageBox>
 #include <QPushButton>
@@ -98,6 +99,65 @@ SettingsDialog::SettingsDialog(AppSettings *settings, const QList<bool> &columns
         item->setFlags(Qt::ItemIsEnabled | Qt::ItemIsUserCheckable);
         item->setCheckState(columnsVisible.value(column, true) ? Qt::Checked : Qt::Unchecked);
     }
+    m_openedAddress = m_ui->addressEdit->text();
+    m_openedPort = m_ui->portSpin->value();
+    m_openedRetainCount = m_ui->retainCountSpin->value();
+    m_openedRetainAge = retainAgeSecs();
+}
+
+void SettingsDialog::setRunOverrides(const RunOverrides &overrides)
+{
+    const auto note = [this](const QString &name, const QString &text) {
+        auto *label = new QLabel(text, this);
+        label->setObjectName(name);
+        label->setWordWrap(true);
+        label->setTextFormat(Qt::PlainText);
+        return label;
+    };
+    if (!overrides.listen.isEmpty())
+        m_ui->listenForm->addRow(note(QStringLiteral("listenOverrideNote"),
+                                      tr("This run listens on %1 (--listen). It goes on doing so "
+                                         "unless you change the address or port here.")
+                                          .arg(overrides.listen)));
+    if (!overrides.keys.isEmpty())
+        m_ui->verifyLayout->insertWidget(
+            m_ui->verifyLayout->indexOf(m_ui->keysTable) + 1,
+            note(QStringLiteral("keysOverrideNote"),
+                 tr("Also in use this run, from the command line (--key, not saved): %1.")
+                     .arg(overrides.keys.join(QStringLiteral(", ")))));
+    if (overrides.retention) {
+        QStringList limits;
+        if (overrides.retainCount > 0)
+            limits << tr("the newest %L1 requests").arg(overrides.retainCount);
+        if (overrides.retainAgeSecs > 0)
+            limits << tr("none older than %1").arg(describeAge(overrides.retainAgeSecs));
+        m_ui->sessionForm->addRow(note(
+            QStringLiteral("retentionOverrideNote"),
+            tr("This run's session keeps %1 (--retain-count, --retain-age). It goes on doing so "
+               "unless you change the limits here.")
+                .arg(limits.isEmpty() ? tr("every request") : limits.join(tr(", ")))));
+    }
+}
+
+bool SettingsDialog::listenerChanged() const
+{
+    return m_ui->addressEdit->text().trimmed() != m_openedAddress.trimmed() ||
+           m_ui->portSpin->value() != m_openedPort;
+}
+
+bool SettingsDialog::retentionChanged() const
+{
+    return m_ui->retainCountSpin->value() != m_openedRetainCount ||
+           retainAgeSecs() != m_openedRetainAge;
+}
+
+QString SettingsDialog::describeAge(qint64 secs) const
+{
+    for (const AgeUnit &unit : kAgeUnits) {
+        if (secs % unit.secs == 0)
+            return QStringLiteral("%L1 %2").arg(secs / unit.secs).arg(tr(unit.name));
+    }
+    return QString();
 }
 
 SettingsDialog::~SettingsDialog() = default;

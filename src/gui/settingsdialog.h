@@ -19,9 +19,26 @@ class SettingsDialog : public QDialog
 {
     Q_OBJECT
 public:
+    // What this run uses instead of the saved settings (--listen, --key, --retain-*). Each is
+    // shown beside the fields it overrides; a field left as it was keeps the run's choice.
+    struct RunOverrides
+    {
+        QString listen;   // "127.0.0.1 port 18091"; empty when the saved address and port apply
+        QStringList keys; // API keys from the command line, in use besides the table's
+        bool retention = false; // the session keeps other limits than the saved ones:
+        qint64 retainCount = 0; // these (0: no limit)
+        qint64 retainAgeSecs = 0;
+    };
+
     SettingsDialog(AppSettings *settings, const QList<bool> &columnsVisible,
                    QWidget *parent = nullptr);
     ~SettingsDialog() override;
+
+    void setRunOverrides(const RunOverrides &overrides);
+    // Whether the address or port, or the retention limits, differ from the saved ones the
+    // dialog opened with: only then do they replace the run's own.
+    bool listenerChanged() const;
+    bool retentionChanged() const;
 
     QList<bool> columnsVisible() const;
     // Exposed so tests can fill the form the way a user would.
@@ -36,11 +53,17 @@ public slots:
 
 private:
     void addKeyRow(const QString &apiKey, const QString &secret);
+    QString describeAge(qint64 secs) const;
     void setSecretsVisible(bool visible);
     QString validationError() const;
 
     std::unique_ptr<Ui::SettingsDialog> m_ui;
     AppSettings *m_settings;
+    // The saved values the form opened with.
+    QString m_openedAddress;
+    int m_openedPort = 0;
+    int m_openedRetainCount = 0;
+    qint64 m_openedRetainAge = 0;
 };
 
 } // namespace pnm

@@ -22,16 +22,20 @@
 #include "settingsdialog.h"
 #include "store/sessionexporter.h"
 #include "texttablemodel.h"
+#include "verify/keyring.h"
 
 #include <QAction>
 #include <QDir>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QLabel>
+#include <QLineEdit>
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QSignalSpy>
 #include <QSpinBox>
+#include <QTcpServer>
 #include <QTemporaryDir>
 #include <QTest>
 #include <QTimer>
@@ -58,6 +62,7 @@ private slots:
     void settingsRetentionAppliesToTheRecordedFile();
     void longSessionPathFitsASmallScreen();
     void sessionTextFollowsListening();
+    void settingsKeepTheCommandLineChoicesLeftAlone();
 
 private:
     void startWindow(const QString &sessionPath);
@@ -477,7 +482,6 @@ void TestSessionFiles::sessionTextFollowsListening()
     QCOMPARE(bar->sessionText(), recording);
 }
 
-QTEST_MAIN(TestSessionFiles)
 void TestSessionFiles::settingsRetentionAppliesToTheRecordedFile()
 {
     startWindow(m_livePath);
@@ -513,4 +517,83 @@ void TestSessionFiles::settingsRetentionAppliesToTheRecordedFile()
     QCOMPARE(m_window->eventTable()->model()->rowCount(), 2);
 }
 
+void TestSessionFiles::settingsKeepTheCommandLineChoicesLeftAlone()
+{
+    // As `--listen 127.0.0.1:F --key cli-key:... --retain-count 50` starts the window.
+    quint16 commandLinePort = 0;
+    {
+        QTcpServer probe; // a free loopback port, released for the monitor to take
+        QVERIFY(probe.listen(QHostAddress::LocalHost, 0));
+        commandLinePort = probe.serverPort();
+    }
+    m_service = std::make_unique<IngestService>();
+    m_session = std::make_unique<MonitorSession>(m_service.get());
+    m_session->setSessionStore({m_livePath, 50, 0});
+    m_window = std::make_unique<MainWindow>(m_session.get(), m_settings.get());
+    KeyRing commandLineKeys;
+    commandLineKeys.insert(QStringLiteral("cli-key"), "cli-secret");
+    m_window->setExtraKeys(commandLineKeys);
+    m_window->setListenOverride(QHostAddress::LocalHost, commandLinePort);
+    m_window->show();
+    m_window->startListening();
+    QTRY_VERIFY_WITH_TIMEOUT(m_session->isListening(), 5000);
+    QCOMPARE(m_session->listenPort(), commandLinePort);
+
+    // Settings: only the leeway is changed. The dialog says what this run uses instead.
+    QStringList notes;
+    const auto fill = [&notes](const std::function<void(SettingsDialog *)> &edit) {
+        auto *dialog = qobject_cast<SettingsDialog *>(QApplication::activeModalWidget());
+        if (dialog == nullptr)
+            return;
+        for (const char *name :
+             {"listenOverrideNote", "keysOverrideNote", "retentionOverrideNote"}) {
+            const auto *label = dialog->findChild<QLabel *>(QString::fromLatin1(name));
+            notes << (label ? label->text() : QString());
+        }
+        edit(dialog);
+        dialog->accept();
+    };
+    QTimer filler;
+    filler.setInterval(20);
+    connect(&filler, &QTimer::timeout, [&] {
+        fill([](SettingsDialog *dialog) {
+            dialog->findChild<QSpinBox *>(QStringLiteral("leewaySpin"))->setValue(30);
+        });
+    });
+    filler.start();
+    m_window->action(QStringLiteral("actionSettings"))->trigger();
+    filler.stop();
+    QCOMPARE(notes.size(), 3);
+    QVERIFY2(notes.at(0).contains(QStringLiteral("127.0.0.1 port %1").arg(commandLinePort)),
+             qPrintable(notes.at(0)));
+    QVERIFY2(notes.at(1).contains(QStringLiteral("cli-key")), qPrintable(notes.at(1)));
+    QVERIFY2(notes.at(2).contains(QStringLiteral("the newest 50 requests")),
+             qPrintable(notes.at(2)));
+    QCOMPARE(m_session->config().options.leewaySecs, 30);
+    QCOMPARE(m_session->config().port, commandLinePort); // not moved to the saved port
+    QVERIFY(m_session->isListening());
+    QCOMPARE(m_session->listenPort(), commandLinePort);
+    QCOMPARE(m_session->sessionStore().maxRequests, 50);
+    QVERIFY(m_session->config().options.keys.contains(QStringLiteral("cli-key")));
+
+    // Changing the port is a choice: the saved one applies from then on.
+    notes.clear();
+    QTimer movingFiller;
+    movingFiller.setInterval(20);
+    connect(&movingFiller, &QTimer::timeout, [&] {
+        fill([](SettingsDialog *dialog) {
+            dialog->findChild<QSpinBox *>(QStringLiteral("portSpin"))->setValue(0);
+            dialog->findChild<QLineEdit *>(QStringLiteral("addressEdit"))
+                ->setText(QStringLiteral("127.0.0.2"));
+        });
+    });
+    movingFiller.start();
+    m_window->action(QStringLiteral("actionSettings"))->trigger();
+    movingFiller.stop();
+    QTRY_VERIFY_WITH_TIMEOUT(
+        m_session->isListening() && m_session->listenAddress() == QHostAddress("127.0.0.2"), 5000);
+    QCOMPARE(m_session->sessionStore().maxRequests, 50); // retention was left alone
+}
+
+QTEST_MAIN(TestSessionFiles)
 #include "tst_sessionfiles.moc"
