@@ -28,6 +28,13 @@ private:
     QList<TextRow> m_rows;
 };
 
+// LiveKit's track events carry only the room's sid and name, so their creation_time is "0"
+// (protocol.md 8.13): that is "not given", not 1970.
+QString secondsOrUnset(qint64 unixSecs)
+{
+    return unixSecs == 0 ? QStringLiteral("0 (not given)") : unixSecondsText(unixSecs);
+}
+
 void addEventFields(const WebhookEvent &event, Rows *rows)
 {
     if (event.room) {
@@ -36,7 +43,7 @@ void addEventFields(const WebhookEvent &event, Rows *rows)
         rows->add(QStringLiteral("Room sid"), event.room->sid);
         rows->addNumber(QStringLiteral("Participants"), event.room->numParticipants);
         if (event.room->creationTime)
-            rows->add(QStringLiteral("Room created"), unixSecondsText(*event.room->creationTime));
+            rows->add(QStringLiteral("Room created"), secondsOrUnset(*event.room->creationTime));
     }
     if (event.participant) {
         const EventParticipant &p = *event.participant;
@@ -47,7 +54,7 @@ void addEventFields(const WebhookEvent &event, Rows *rows)
         rows->add(QStringLiteral("Kind"), p.kind);
         rows->add(QStringLiteral("Disconnect reason"), p.disconnectReason);
         if (p.joinedAt)
-            rows->add(QStringLiteral("Joined"), unixSecondsText(*p.joinedAt));
+            rows->add(QStringLiteral("Joined"), secondsOrUnset(*p.joinedAt));
     }
     if (event.track) {
         const EventTrack &t = *event.track;
@@ -106,7 +113,9 @@ QList<TextRow> RequestSummary::fields(const RecordedRequest &request)
              request.verification.isFailure());
     rows.add(QStringLiteral("Received"), instantText(request.receivedAtMs));
     if (event.createdAt) {
-        rows.add(QStringLiteral("Created at"), unixSecondsText(*event.createdAt));
+        rows.add(QStringLiteral("Created at"), secondsOrUnset(*event.createdAt));
+    }
+    if (event.createdAt && *event.createdAt != 0) {
         // created_at has whole seconds, so the delay is only good to a second.
         rows.add(QStringLiteral("Delivery delay"),
                  durationText(request.receivedAtMs - *event.createdAt * 1000) +

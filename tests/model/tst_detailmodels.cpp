@@ -1,5 +1,6 @@
 // The detail pane's content: the JSON tree (paths, copy values, tester), the raw request and its
 // cURL form, the signature report's wording, the summary's times and the in-memory detail source.
+#include "events/eventdecoder.h"
 #include "inmemoryrequeststore.h"
 #include "jsontreemodel.h"
 #include "rawrequesttext.h"
@@ -21,6 +22,7 @@ private slots:
     void rawAndCurl();
     void signatureReport();
     void summaryDelay();
+    void summaryZeroTimesAreNotGiven();
     void memoryStoreRedecodes();
     void memoryStoreKeepsTheNewest();
 };
@@ -123,6 +125,24 @@ void TestDetailModels::summaryDelay()
             QVERIFY(row.cells.value(1).endsWith(QLatin1String(" 18:00:02.500 UTC")));
     }
     QVERIFY(found);
+}
+
+void TestDetailModels::summaryZeroTimesAreNotGiven()
+{
+    // A track event as LiveKit sends it: the room's creation_time "0", no participant joined_at.
+    RecordedRequest request;
+    request.receivedAtMs = 1'764'180'002'500;
+    request.body = R"({"event":"track_published","room":{"sid":"RM_a","name":"r1",)"
+                   R"("creation_time":"0"},"participant":{"sid":"PA_a","identity":"u1",)"
+                   R"("joined_at":"0"},"created_at":"0","id":"e1"})";
+    request.event = EventDecoder::decode(request.body);
+    QHash<QString, QString> values;
+    for (const TextRow &row : RequestSummary::fields(request))
+        values.insert(row.cells.value(0), row.cells.value(1));
+    QCOMPARE(values.value(QStringLiteral("Room created")), QStringLiteral("0 (not given)"));
+    QCOMPARE(values.value(QStringLiteral("Joined")), QStringLiteral("0 (not given)"));
+    QCOMPARE(values.value(QStringLiteral("Created at")), QStringLiteral("0 (not given)"));
+    QVERIFY(!values.contains(QStringLiteral("Delivery delay"))); // not 56 years
 }
 
 void TestDetailModels::memoryStoreRedecodes()
