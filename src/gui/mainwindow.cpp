@@ -15,6 +15,7 @@
 #include "settingsdialog.h"
 #include "ui_mainwindow.h"
 #include "verify/cryptoprimitives.h"
+#include "windowplacement.h"
 
 #include <QClipboard>
 #include <QCloseEvent>
@@ -23,7 +24,6 @@
 #include <QLabel>
 #include <QLocale>
 #include <QMessageBox>
-#include <QScreen>
 #include <QStyle>
 
 namespace pnm {
@@ -350,13 +350,9 @@ void MainWindow::openSettings()
 
 void MainWindow::restoreLayout()
 {
-    // Qt keeps a restored window on its screen; the first launch's size comes from the form
-    // and may be larger than a small laptop's screen, so it is fitted to the screen's free area.
-    if (!restoreGeometry(m_settings->windowGeometry()) && screen()) {
-        const QRect available = screen()->availableGeometry();
-        resize(size().boundedTo(available.size() * 0.9).expandedTo(minimumSizeHint()));
-        move(available.center() - rect().center());
-    }
+    // Qt keeps a restored window on its screen; a first launch is fitted to it.
+    if (!restoreGeometry(m_settings->windowGeometry()))
+        fitToScreen(this);
     restoreState(m_settings->windowState());
     m_ui->splitter->restoreState(m_settings->splitterState());
     const QByteArray header = m_settings->headerState();

@@ -1,16 +1,17 @@
 #include "sessionwindow.h"
 
 #include "detailpane.h"
+#include "elidedlabel.h"
 #include "eventicons.h"
 #include "eventtableview.h"
 #include "exportcontroller.h"
 #include "filterbar.h"
 #include "messagebanner.h"
 #include "ui_sessionwindow.h"
+#include "windowplacement.h"
 
 #include <QFileInfo>
 #include <QHeaderView>
-#include <QLabel>
 #include <QLocale>
 #include <QProgressBar>
 #include <limits>
@@ -19,7 +20,7 @@ namespace pnm {
 
 SessionWindow::SessionWindow(const QString &path, QWidget *parent)
     : QMainWindow(parent), m_ui(std::make_unique<Ui::SessionWindow>()), m_path(path),
-      m_progress(new QProgressBar(this)), m_status(new QLabel(this))
+      m_progress(new QProgressBar(this)), m_status(new ElidedLabel(this))
 {
     m_ui->setupUi(this);
     setWindowFlag(Qt::Window);
@@ -33,9 +34,9 @@ SessionWindow::SessionWindow(const QString &path, QWidget *parent)
     m_ui->detailPane->setDetailSource(&m_details);
     m_ui->splitter->setStretchFactor(0, 3);
     m_ui->splitter->setStretchFactor(1, 2);
-    m_status->setTextFormat(Qt::PlainText);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_ui->statusBar->addWidget(m_status, 1);
+    fitToScreen(this);
     m_ui->statusBar->addPermanentWidget(m_progress);
     m_progress->setRange(0, 0); // busy until the count is known
     m_progress->setMaximumWidth(240);
@@ -101,7 +102,7 @@ MessageBanner *SessionWindow::banner() const
 
 QString SessionWindow::statusText() const
 {
-    return m_status->text();
+    return m_status->fullText();
 }
 
 QAction *SessionWindow::action(const QString &objectName) const
@@ -147,7 +148,7 @@ void SessionWindow::handleFailure(const QString &title, const QString &error)
     m_loading = false;
     m_progress->hide();
     m_ui->banner->showError(title, error);
-    m_status->setText(title + QStringLiteral(": ") + error);
+    m_status->setFullText(title + QStringLiteral(": ") + error);
 }
 
 void SessionWindow::updateStatus()
@@ -158,11 +159,11 @@ void SessionWindow::updateStatus()
     const QString shown = locale.toString(m_proxy.rowCount());
     const QString loaded = locale.toString(m_model.rowCount());
     if (m_loading)
-        m_status->setText(tr("%1 \u00b7 loading: %2 of %3 requests")
-                              .arg(m_path, loaded, locale.toString(m_expected)));
+        m_status->setFullText(tr("%1 \u00b7 loading: %2 of %3 requests")
+                                  .arg(m_path, loaded, locale.toString(m_expected)));
     else
-        m_status->setText(tr("%1 \u00b7 %2 requests \u00b7 %3 shown \u00b7 read-only")
-                              .arg(m_path, loaded, shown));
+        m_status->setFullText(tr("%1 \u00b7 %2 requests \u00b7 %3 shown \u00b7 read-only")
+                                  .arg(m_path, loaded, shown));
 }
 
 } // namespace pnm

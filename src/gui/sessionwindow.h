@@ -12,7 +12,6 @@
 #include <QMainWindow>
 #include <memory>
 
-class QLabel;
 class QProgressBar;
 
 namespace Ui {
@@ -22,6 +21,7 @@ class SessionWindow;
 namespace pnm {
 
 class DetailPane;
+class ElidedLabel;
 class EventTableView;
 class ExportController;
 class FilterBar;
@@ -68,7 +68,7 @@ private:
     SessionRowLoader m_loader{&m_model};
     BrowserDetailSource m_details{m_loader.browser()};
     QProgressBar *m_progress;
-    QLabel *m_status;
+    ElidedLabel *m_status;
     ExportController *m_export = nullptr;
     quint64 m_expected = 0;
     bool m_loading = true;

@@ -13,12 +13,14 @@
 
 #include <QAbstractItemModelTester>
 #include <QApplication>
+#include <QDir>
 #include <QLabel>
 #include <QMessageBox>
 #include <QProgressBar>
 #include <QProgressDialog>
 #include <QPushButton>
 #include <QScopeGuard>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QTemporaryDir>
 #include <QTest>
@@ -38,6 +40,7 @@ private slots:
     void exportsScopes();
     void exportCanBeCancelled();
     void bannerFollowsDarkPalette();
+    void fitsTheScreenWhateverThePath();
 
 private:
     std::unique_ptr<SessionWindow> openWindow(const QString &path);
@@ -227,6 +230,30 @@ void TestSessionWindow::bannerFollowsDarkPalette()
         }
     }
     QVERIFY(sawTitle);
+}
+
+void TestSessionWindow::fitsTheScreenWhateverThePath()
+{
+    // A session deep in a folder tree, on a screen smaller than the form (offscreen: 800 wide).
+    QString folder = m_dir.path();
+    for (int level = 0; level < 6; ++level)
+        folder += QStringLiteral("/a-rather-long-folder-name-for-level-%1").arg(level);
+    QVERIFY(QDir().mkpath(folder));
+    const QString path = folder + QStringLiteral("/deep.pnmsession");
+    QString error;
+    QVERIFY2(writeSession(path, 3, &error), qPrintable(error));
+    auto window = openWindow(path);
+    QSignalSpy finished(window.get(), &SessionWindow::loadFinished);
+    QVERIFY(finished.wait(5000));
+    QVERIFY(window->statusText().startsWith(path)); // whole, though shown elided
+    const QRect available = window->screen()->availableGeometry();
+    QVERIFY2(window->minimumSizeHint().width() <= available.width(),
+             qPrintable(QString::number(window->minimumSizeHint().width())));
+    QVERIFY2(available.contains(window->geometry()), qPrintable(QStringLiteral("%1x%2 on %3x%4")
+                                                                    .arg(window->width())
+                                                                    .arg(window->height())
+                                                                    .arg(available.width())
+                                                                    .arg(available.height())));
 }
 
 QTEST_MAIN(TestSessionWindow)
