@@ -175,7 +175,21 @@ void DetailPane::showRequest(const std::optional<RecordedRequest> &request)
     m_json->setDocument(request->event.isDecoded() ? QJsonValue(request->event.body)
                                                    : QJsonValue());
     m_ui->jsonView->expandToDepth(0);
-    m_ui->rawText->setPlainText(RawRequestText::text(*request));
+    m_ui->rawText->setPlainText(shownRawText(RawRequestText::text(*request)));
+}
+
+QString DetailPane::shownRawText(QString text)
+{
+    // Laying out a body of megabytes (the limit is 4 MiB) froze the window for seconds; the view
+    // shows its start, and Copy request copies it whole.
+    constexpr qsizetype kShownChars = 256 * 1024;
+    if (text.size() <= kShownChars)
+        return text;
+    const qsizetype more = text.size() - kShownChars;
+    text.truncate(kShownChars);
+    return text + tr("\n\n\u2026 %L1 more characters not shown here: Copy request copies the "
+                     "whole request.")
+                      .arg(more);
 }
 
 QString DetailPane::rawText() const

@@ -67,6 +67,8 @@ public slots:
 
 private:
     void showRequest(const std::optional<RecordedRequest> &request);
+    // The Raw tab's view of `text`: its start when it is too long to lay out quickly.
+    static QString shownRawText(QString text);
     void showPlaceholder(const QString &text);
     void handleReady(const RecordedRequest &request);
     void handleUnavailable(quint64 seq, const QString &reason);

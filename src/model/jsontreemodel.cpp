@@ -51,15 +51,27 @@ QString typeName(const QJsonValue &value)
     return QString();
 }
 
+// A view measures every shown text to size its columns: a string of megabytes (room metadata
+// can be anything) froze the window for seconds. The cell shows its start; "copy value" and the
+// JsonRole give it whole.
+constexpr qsizetype kShownValueChars = 2000;
+
 QString shownValue(const QJsonValue &value)
 {
     if (value.isObject())
         return QStringLiteral("{%1}").arg(value.toObject().size());
     if (value.isArray())
         return QStringLiteral("[%1]").arg(value.toArray().size());
-    if (value.isString())
-        return value.toString(); // unquoted for reading; "copy value" gives the JSON form
-    return compactJson(value);
+    if (!value.isString())
+        return compactJson(value);
+    QString text = value.toString(); // unquoted for reading; "copy value" gives the JSON form
+    if (text.size() > kShownValueChars) {
+        const qsizetype more = text.size() - kShownValueChars;
+        text.truncate(kShownValueChars);
+        text +=
+            QStringLiteral("\u2026 (%L1 more characters; Copy value copies it whole)").arg(more);
+    }
+    return text;
 }
 
 } // namespace

@@ -3,6 +3,7 @@
 #include "detailpane.h"
 #include "requestdetailsource.h"
 
+#include <QPlainTextEdit>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -14,13 +15,13 @@ class ManualSource : public RequestDetailSource
 {
 public:
     void requestDetails(quint64 seq) override { asked.append(seq); }
-    void answer(quint64 seq)
+    void answer(quint64 seq, const QByteArray &body = "{\"event\":\"room_started\"}")
     {
         RecordedRequest request;
         request.seq = seq;
         request.method = "POST";
         request.target = "/";
-        request.body = "{\"event\":\"room_started\"}";
+        request.body = body;
         emit detailsReady(request);
     }
     QList<quint64> asked;
@@ -34,6 +35,7 @@ private slots:
     void slowAnswerShowsLoading();
     void staleAnswerIsDropped();
     void unavailableSaysWhy();
+    void hugeBodyShowsItsStart();
 };
 
 void TestDetailPane::slowAnswerShowsLoading()
@@ -84,6 +86,28 @@ void TestDetailPane::unavailableSaysWhy()
     QCOMPARE(pane.shownSeq(), 0u);
     QCOMPARE(pane.headlineText(), QStringLiteral("Cannot read #5 from the session file: gone"));
     QCOMPARE(pane.verdictText(), pane.headlineText());
+}
+
+void TestDetailPane::hugeBodyShowsItsStart()
+{
+    // A body near the 4 MiB limit, most of it one string (room metadata can be anything).
+    const QByteArray body =
+        "{\"event\":\"room_started\",\"room\":{\"room_id\":\"big\",\"metadata\":\"" +
+        QByteArray(3'900'000, 'x') + "\"},\"id\":\"tail-marker\"}";
+    ManualSource source;
+    DetailPane pane;
+    pane.setDetailSource(&source);
+    pane.showSeq(9);
+    source.answer(9, body);
+    QCOMPARE(pane.shownSeq(), 9u);
+    // The view holds the start and says what is left out; copying gives the whole request.
+    const auto *view = pane.findChild<QPlainTextEdit *>(QStringLiteral("rawText"));
+    QVERIFY(view);
+    const QString shown = view->toPlainText();
+    QVERIFY2(shown.size() < 300 * 1024, qPrintable(QString::number(shown.size())));
+    QVERIFY(shown.startsWith(QStringLiteral("POST / ")));
+    QVERIFY(shown.endsWith(QStringLiteral("Copy request copies the whole request.")));
+    QVERIFY(pane.rawText().endsWith(QStringLiteral("\"id\":\"tail-marker\"}")));
 }
 
 QTEST_MAIN(TestDetailPane)

@@ -9,6 +9,7 @@
 
 #include <QAbstractItemModelTester>
 #include <QJsonDocument>
+#include <QJsonObject>
 #include <QSignalSpy>
 #include <QTest>
 
@@ -50,6 +51,15 @@ void TestDetailModels::jsonTree()
     QCOMPARE(model.parent(two), odd.siblingAtColumn(0));
     model.setDocument(QJsonValue(3));
     QCOMPARE(model.rowCount(), 0);
+
+    // A string of megabytes shows its start (views measure every shown text); copying gives all.
+    const QString huge(3'000'000, u'x');
+    model.setDocument(QJsonObject{{QStringLiteral("metadata"), huge}});
+    const QString shown = model.index(0, JsonTreeModel::ValueColumn).data().toString();
+    QVERIFY2(shown.size() < 2100, qPrintable(QString::number(shown.size())));
+    QVERIFY(shown.startsWith(QStringLiteral("xxxx")));
+    QVERIFY(shown.endsWith(QStringLiteral("more characters; Copy value copies it whole)")));
+    QCOMPARE(model.index(0, 0).data(JsonTreeModel::JsonRole).toString().size(), huge.size() + 2);
 }
 
 void TestDetailModels::rawAndCurl()
