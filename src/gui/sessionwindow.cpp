@@ -36,7 +36,12 @@ SessionWindow::SessionWindow(const QString &path, QWidget *parent)
     m_ui->splitter->setStretchFactor(1, 2);
     m_status->setTextInteractionFlags(Qt::TextSelectableByMouse);
     m_ui->statusBar->addWidget(m_status, 1);
-    fitToScreen(this);
+    // Opened over the main window and any other session windows: stepped so theirs stay in sight.
+    fitToScreen(
+        this,
+        parentWidget()
+            ? int(parentWidget()->findChildren<SessionWindow *>(Qt::FindDirectChildrenOnly).size())
+            : 0);
     m_ui->statusBar->addPermanentWidget(m_progress);
     m_progress->setRange(0, 0); // busy until the count is known
     m_progress->setMaximumWidth(240);

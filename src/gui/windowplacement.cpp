@@ -8,9 +8,10 @@ namespace pnm {
 namespace {
 // Room left around the window for panels and a glimpse of what is behind it.
 constexpr double kScreenShare = 0.9;
+constexpr int kCascadeStep = 32;
 } // namespace
 
-void fitToScreen(QWidget *window)
+void fitToScreen(QWidget *window, int cascade)
 {
     const QScreen *screen = window->screen();
     if (screen == nullptr)
@@ -19,7 +20,12 @@ void fitToScreen(QWidget *window)
     window->resize(window->size()
                        .boundedTo(available.size() * kScreenShare)
                        .expandedTo(window->minimumSizeHint()));
-    window->move(available.center() - window->rect().center());
+    QRect placed = window->rect();
+    placed.moveCenter(available.center() + QPoint(cascade, cascade) * kCascadeStep);
+    // Kept on the screen: a long cascade starts again from the top left of the free area.
+    if (!available.contains(placed))
+        placed.moveTopLeft(available.topLeft());
+    window->move(placed.topLeft());
 }
 
 } // namespace pnm

@@ -7,6 +7,8 @@ class QWidget;
 
 namespace pnm {
 
-void fitToScreen(QWidget *window);
+// `cascade` steps the window down and right from the centre, so the n-th window opened over
+// another leaves the title bars of those below it in sight.
+void fitToScreen(QWidget *window, int cascade = 0);
 
 } // namespace pnm

@@ -33,6 +33,7 @@
 #include <QLocale>
 #include <QProgressDialog>
 #include <QPushButton>
+#include <QScreen>
 #include <QSignalSpy>
 #include <QSpinBox>
 #include <QTcpServer>
@@ -333,6 +334,18 @@ void TestSessionFiles::opensAndRemembersSessions()
     QCOMPARE(m_settings->recentSessions().size(), AppSettings::kMaxRecentSessions);
     QCOMPARE(m_settings->recentSessions().constFirst(),
              QStringLiteral("/tmp/s%1.pnmsession").arg(AppSettings::kMaxRecentSessions + 2));
+
+    // A second session opens stepped from the first, both within the screen.
+    const QString other = m_dir->filePath(QStringLiteral("other.pnmsession"));
+    QVERIFY2(writeSession(other, 2, &error), qPrintable(error));
+    SessionWindow *second = m_window->sessionFiles()->open(other);
+    QVERIFY(second);
+    QVERIFY(second->pos() != windows.at(0)->pos());
+    const QRect available = second->screen()->availableGeometry();
+    QVERIFY(available.contains(second->geometry()));
+    QVERIFY(available.contains(windows.at(0)->geometry()));
+    second->close();
+    QTRY_COMPARE(m_window->sessionFiles()->sessionWindows().size(), 1);
 }
 
 void TestSessionFiles::importsIntoANewSession()
