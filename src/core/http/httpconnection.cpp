@@ -1,5 +1,7 @@
 #include "http/httpconnection.h"
 
+#include "http/logthrottle.h"
+
 #include <QDateTime>
 #include <QLoggingCategory>
 #include <QTcpSocket>
@@ -159,8 +161,7 @@ void HttpConnection::handleDeadline()
         return; // the sink is answering; our own deadline covers only the client's part
     if (m_socket->bytesToWrite() > kMaxUnsentResponseBytes) {
         // It has not read its answers for a whole deadline: a 408 would not be read either.
-        qCInfo(lcHttp).noquote() << m_peer.address.toString()
-                                 << "did not read its answers; connection dropped";
+        logRejection(QStringLiteral("did not read its answers; connection dropped"));
         m_closing = true;
         m_requestTimer.stop();
         m_idleTimer.stop();
@@ -171,9 +172,21 @@ void HttpConnection::handleDeadline()
                 QStringLiteral("request not complete within %1 ms").arg(m_limits.requestTimeoutMs));
 }
 
+void HttpConnection::logRejection(const QString &what) const
+{
+    // Each connection of a listener runs on the listener's thread: one throttle for them all.
+    thread_local LogThrottle throttle;
+    qint64 heldBack = 0;
+    if (!throttle.admit(&heldBack))
+        return;
+    if (heldBack > 0)
+        qCInfo(lcHttp).noquote() << heldBack << "more rejections were not logged";
+    qCInfo(lcHttp).noquote() << m_peer.address.toString() << what;
+}
+
 void HttpConnection::handleError(int status, const QString &reason)
 {
-    qCInfo(lcHttp).noquote() << m_peer.address.toString() << "rejected with" << status << reason;
+    logRejection(QStringLiteral("rejected with %1 %2").arg(status).arg(reason));
     RejectedRequest rejected;
     rejected.partial = m_parser.current();
     rejected.peer = m_peer;

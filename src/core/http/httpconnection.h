@@ -36,6 +36,8 @@ private:
     void processBuffer();
     void handleDeadline();
     void handleError(int status, const QString &reason);
+    // One info line per rejection, throttled: a flood of garbage must not become a flood of log.
+    void logRejection(const QString &what) const;
     void closeAfterWrite();
     void startRequestTimerIfNeeded();
 
