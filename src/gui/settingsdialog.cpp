@@ -12,6 +12,8 @@
 #include <QPushButton>
 #include <QStyledItemDelegate>
 #include <climits>
+#include <iterator>
+#include <limits>
 
 namespace pnm {
 
@@ -55,6 +57,17 @@ constexpr AgeUnit kAgeUnits[] = {
     {QT_TRANSLATE_NOOP("SettingsDialog", "minutes"), 60},
     {QT_TRANSLATE_NOOP("SettingsDialog", "seconds"), 1},
 };
+
+// The index in kAgeUnits (and in the unit box, filled in that order) of the largest unit that
+// divides `secs` into at most `maxCount` of it; -1 when none does.
+int largestUnit(qint64 secs, qint64 maxCount)
+{
+    for (int i = 0; i < int(std::size(kAgeUnits)); ++i) {
+        if (secs % kAgeUnits[i].secs == 0 && secs / kAgeUnits[i].secs <= maxCount)
+            return i;
+    }
+    return -1;
+}
 
 } // namespace
 
@@ -153,11 +166,11 @@ bool SettingsDialog::retentionChanged() const
 
 QString SettingsDialog::describeAge(qint64 secs) const
 {
-    for (const AgeUnit &unit : kAgeUnits) {
-        if (secs % unit.secs == 0)
-            return QStringLiteral("%L1 %2").arg(secs / unit.secs).arg(tr(unit.name));
-    }
-    return QString();
+    const int unit = largestUnit(secs, std::numeric_limits<qint64>::max()); // seconds always do
+    return unit < 0 ? QString()
+                    : QStringLiteral("%L1 %2")
+                          .arg(secs / kAgeUnits[unit].secs)
+                          .arg(tr(kAgeUnits[unit].name));
 }
 
 SettingsDialog::~SettingsDialog() = default;
@@ -200,15 +213,8 @@ void SettingsDialog::setSecretsVisible(bool visible)
 
 void SettingsDialog::setRetainAge(qint64 secs)
 {
-    int unit = 1; // hours, for "never"
-    for (int i = 0; secs > 0 && i < m_ui->retainAgeUnitCombo->count(); ++i) {
-        const qint64 unitSecs = m_ui->retainAgeUnitCombo->itemData(i).toLongLong();
-        if (secs % unitSecs == 0 && secs / unitSecs <= m_ui->retainAgeSpin->maximum()) {
-            unit = i;
-            break;
-        }
-    }
-    m_ui->retainAgeUnitCombo->setCurrentIndex(unit);
+    const int found = secs > 0 ? largestUnit(secs, m_ui->retainAgeSpin->maximum()) : -1;
+    m_ui->retainAgeUnitCombo->setCurrentIndex(found >= 0 ? found : 1); // hours, for "never"
     const qint64 unitSecs = m_ui->retainAgeUnitCombo->currentData().toLongLong();
     m_ui->retainAgeSpin->setValue(
         int(qMin<qint64>(secs / unitSecs, m_ui->retainAgeSpin->maximum())));

@@ -114,12 +114,11 @@ QList<TextRow> RequestSummary::fields(const RecordedRequest &request)
     rows.add(QStringLiteral("Received"), instantText(request.receivedAtMs));
     if (event.createdAt) {
         rows.add(QStringLiteral("Created at"), secondsOrUnset(*event.createdAt));
-    }
-    if (event.createdAt && *event.createdAt != 0) {
         // created_at has whole seconds, so the delay is only good to a second.
-        rows.add(QStringLiteral("Delivery delay"),
-                 durationText(request.receivedAtMs - *event.createdAt * 1000) +
-                     QStringLiteral(" (received \u2212 created_at)"));
+        if (*event.createdAt != 0)
+            rows.add(QStringLiteral("Delivery delay"),
+                     durationText(request.receivedAtMs - *event.createdAt * 1000) +
+                         QStringLiteral(" (received \u2212 created_at)"));
     }
     addEventFields(event, &rows);
     rows.add(QStringLiteral("Request"), QString::fromLatin1(request.method + ' ' + request.target));
