@@ -6,12 +6,23 @@
 #include "store/exportformat.h"
 #include "store/sessionwriter.h"
 
+#include <QDir>
 #include <QFile>
 #include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 
 namespace pnm::test {
+
+// A folder six long names deep under `base`, created: a session path long enough to set a
+// window's width if anything shows it whole. Empty if it cannot be made.
+inline QString deepFolder(const QString &base)
+{
+    QString folder = base;
+    for (int level = 0; level < 6; ++level)
+        folder += QStringLiteral("/a-rather-long-folder-name-for-level-%1").arg(level);
+    return QDir().mkpath(folder) ? folder : QString();
+}
 
 inline RecordedRequest sessionRequest(quint64 seq, const QString &event, const QString &roomId)
 {

@@ -441,10 +441,8 @@ void TestSessionFiles::longSessionPathFitsASmallScreen()
 {
     // A session deep in a project tree: its path in the status bar once made the window's
     // minimum width the path's, wider than a 1366-pixel laptop screen.
-    QString folder = m_dir->path();
-    for (int level = 0; level < 6; ++level)
-        folder += QStringLiteral("/a-rather-long-folder-name-for-level-%1").arg(level);
-    QVERIFY(QDir().mkpath(folder));
+    const QString folder = deepFolder(m_dir->path());
+    QVERIFY(!folder.isEmpty());
     const QString path = folder + QStringLiteral("/live.pnmsession");
     startWindow(path);
     QCOMPARE(m_window->monitorStatusBar()->sessionText(),

@@ -235,10 +235,8 @@ void TestSessionWindow::bannerFollowsDarkPalette()
 void TestSessionWindow::fitsTheScreenWhateverThePath()
 {
     // A session deep in a folder tree, on a screen smaller than the form (offscreen: 800 wide).
-    QString folder = m_dir.path();
-    for (int level = 0; level < 6; ++level)
-        folder += QStringLiteral("/a-rather-long-folder-name-for-level-%1").arg(level);
-    QVERIFY(QDir().mkpath(folder));
+    const QString folder = deepFolder(m_dir.path());
+    QVERIFY(!folder.isEmpty());
     const QString path = folder + QStringLiteral("/deep.pnmsession");
     QString error;
     QVERIFY2(writeSession(path, 3, &error), qPrintable(error));
