@@ -157,21 +157,29 @@ TokenChoice chooseToken(const HttpHeaders &headers)
 
 // Appends steps and settles the verdict. With keys, the first failed check decides the verdict
 // and the remaining steps are skipped; without keys nothing can be trusted, so every finding is
-// recorded as a Note and the verdict stays Unverified.
+// recorded as a Note and the verdict stays Unverified. Reading facts runs the same checks as
+// without keys and writes no steps at all.
 class StepRecorder
 {
 public:
-    StepRecorder(Verification &verification, bool enforcing)
-        : m_result(verification), m_enforcing(enforcing)
+    enum class Mode
     {
-        m_result.verdict = enforcing ? Verdict::Valid : Verdict::Unverified;
+        Enforcing,
+        Noting,
+        FactsOnly
+    };
+
+    StepRecorder(Verification &verification, Mode mode) : m_result(verification), m_mode(mode)
+    {
+        m_result.verdict = mode == Mode::Enforcing ? Verdict::Valid : Verdict::Unverified;
     }
 
-    bool isEnforcing() const { return m_enforcing; }
+    bool isEnforcing() const { return m_mode == Mode::Enforcing; }
 
     void add(QLatin1StringView name, Outcome outcome, const QString &detail)
     {
-        m_result.steps.append({QString(name), outcome, detail});
+        if (m_mode != Mode::FactsOnly)
+            m_result.steps.append({QString(name), outcome, detail});
     }
     void note(QLatin1StringView name, const QString &detail) { add(name, Outcome::Note, detail); }
 
@@ -181,7 +189,9 @@ public:
     template <typename Detail>
     bool check(QLatin1StringView name, bool ok, Verdict failure, Detail detail)
     {
-        if (!m_enforcing) {
+        if (m_mode == Mode::FactsOnly)
+            return true; // as without keys, minus the words
+        if (m_mode == Mode::Noting) {
             note(name, detail() + (ok ? QStringLiteral(" (not verified: no keys configured)")
                                       : QStringLiteral(" (would be %1; no keys configured)")
                                             .arg(verdictName(failure))));
@@ -219,7 +229,7 @@ public:
     void stop(QLatin1StringView name, Verdict failure, const QString &detail)
     {
         check(name, false, failure, [&detail] { return detail; });
-        if (!m_enforcing)
+        if (!isEnforcing())
             skipAfter(name, QStringLiteral("not inspected: no readable token"));
     }
 
@@ -235,7 +245,7 @@ private:
     }
 
     Verification &m_result;
-    bool m_enforcing;
+    Mode m_mode;
 };
 
 // Reads the claims Verification shows; false (with a reason) when a NumericDate is mistyped.
@@ -451,21 +461,36 @@ void runChecks(StepRecorder &steps, Verification &result, const KeyRing &keys,
     checkBodyHash(steps, jwt->claims, result, body.size());
 }
 
+Verification runVerification(const KeyRing &keys, qint64 leewaySecs, const HttpHeaders &headers,
+                             const QByteArray &body, qint64 nowSecs, StepRecorder::Mode mode)
+{
+    Verification result;
+    result.verifiedAtSecs = nowSecs;
+    // A negative leeway would reject tokens that are exactly on time.
+    result.leewaySecs = std::max<qint64>(0, leewaySecs);
+    result.computedSha256 = crypto::sha256Base64(body);
+    result.bodyBytes = body.size();
+    StepRecorder steps(result, mode);
+    runChecks(steps, result, keys, headers, body);
+    steps.finish();
+    return result;
+}
+
 } // namespace
 
 Verification WebhookVerifier::verify(const HttpHeaders &headers, const QByteArray &body,
                                      qint64 nowSecs) const
 {
-    Verification result;
-    result.verifiedAtSecs = nowSecs;
-    // A negative leeway would reject tokens that are exactly on time.
-    result.leewaySecs = std::max<qint64>(0, m_leewaySecs);
-    result.computedSha256 = crypto::sha256Base64(body);
-    result.bodyBytes = body.size();
-    StepRecorder steps(result, !m_keys.isEmpty());
-    runChecks(steps, result, m_keys, headers, body);
-    steps.finish();
-    return result;
+    return runVerification(m_keys, m_leewaySecs, headers, body, nowSecs,
+                           m_keys.isEmpty() ? StepRecorder::Mode::Noting
+                                            : StepRecorder::Mode::Enforcing);
+}
+
+Verification WebhookVerifier::readFacts(const HttpHeaders &headers, const QByteArray &body,
+                                        qint64 nowSecs, qint64 leewaySecs)
+{
+    return runVerification(KeyRing(), leewaySecs, headers, body, nowSecs,
+                           StepRecorder::Mode::FactsOnly);
 }
 
 } // namespace pnm

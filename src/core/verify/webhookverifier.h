@@ -27,6 +27,10 @@ public:
     // nowSecs is injected so a stored request can be re-verified as of when it was received.
     // With an empty key ring the verdict is always Unverified. A negative leeway counts as 0.
     Verification verify(const HttpHeaders &headers, const QByteArray &body, qint64 nowSecs) const;
+    // What verify() without keys finds (token source, header, claims, dates, digests), with no
+    // steps written and the verdict Unverified: for requests whose verdict is already known.
+    static Verification readFacts(const HttpHeaders &headers, const QByteArray &body,
+                                  qint64 nowSecs, qint64 leewaySecs);
 
 private:
     KeyRing m_keys;

@@ -98,6 +98,36 @@ std::optional<VerificationStep> findStep(const Verification &result, const char 
 const QStringList kStepOrder = {"token", "alg", "issuer", "signature",
                                 "exp",   "nbf", "iat",    "sha256"};
 
+// readFacts() must find what verify() without keys finds, writing no steps.
+void compareFactsWithKeylessVerify(const HttpHeaders &headers, const QByteArray &body, qint64 now,
+                                   qint64 leeway)
+{
+    const Verification noted = WebhookVerifier(KeyRing(), leeway).verify(headers, body, now);
+    const Verification facts = WebhookVerifier::readFacts(headers, body, now, leeway);
+    QCOMPARE(facts.verdict, Verdict::Unverified);
+    QVERIFY(facts.steps.isEmpty());
+    QVERIFY(!facts.stepsDeferred);
+    QVERIFY(!noted.steps.isEmpty());
+    QCOMPARE(facts.bodyBytes, noted.bodyBytes);
+    QCOMPARE(facts.tokenSource, noted.tokenSource);
+    QCOMPARE(facts.bearerPrefixStripped, noted.bearerPrefixStripped);
+    QCOMPARE(facts.tokenHeadersDiffer, noted.tokenHeadersDiffer);
+    QCOMPARE(facts.jwtHeader, noted.jwtHeader);
+    QCOMPARE(facts.jwtClaims, noted.jwtClaims);
+    QCOMPARE(facts.jwtHeaderText, noted.jwtHeaderText);
+    QCOMPARE(facts.jwtClaimsText, noted.jwtClaimsText);
+    QCOMPARE(facts.issuer, noted.issuer);
+    QCOMPARE(facts.issuerKnown, noted.issuerKnown);
+    QCOMPARE(facts.verifiedAtSecs, noted.verifiedAtSecs);
+    QCOMPARE(facts.leewaySecs, noted.leewaySecs);
+    QCOMPARE(facts.expiresAt, noted.expiresAt);
+    QCOMPARE(facts.notBefore, noted.notBefore);
+    QCOMPARE(facts.issuedAt, noted.issuedAt);
+    QCOMPARE(facts.clockSkewSecs, noted.clockSkewSecs);
+    QCOMPARE(facts.claimedSha256, noted.claimedSha256);
+    QCOMPARE(facts.computedSha256, noted.computedSha256);
+}
+
 } // namespace
 
 class TestWebhookVerifier : public QObject
@@ -185,6 +215,7 @@ void TestWebhookVerifier::verify()
     QCOMPARE(failed, result.isFailure() ? 1 : 0);
     const QString secret = spec.section(u':', 1);
     QVERIFY(!allText(result).contains(secret));
+    compareFactsWithKeylessVerify(headers, body, now, leeway);
 }
 
 void TestWebhookVerifier::vectorsWithoutKeysAreUnverified()
@@ -456,6 +487,7 @@ void TestWebhookVerifier::generated()
     QCOMPARE(names, kStepOrder);
     for (const QString &spec : specs)
         QVERIFY(!allText(result).contains(spec.section(u':', 1)));
+    compareFactsWithKeylessVerify(headers, body, now, leeway);
 }
 
 void TestWebhookVerifier::validStepsAndFields()
