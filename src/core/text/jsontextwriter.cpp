@@ -2,7 +2,9 @@
 
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <algorithm>
 #include <limits>
+#include <numeric>
 
 namespace pnm {
 
@@ -28,9 +30,63 @@ void JsonTextWriter::close(char bracket)
     m_needsComma = true;
 }
 
+void JsonTextWriter::beginObject()
+{
+    open('{');
+    if (m_order == KeyOrder::Sorted)
+        m_memberStarts.append(-1);
+}
+
+void JsonTextWriter::endObject()
+{
+    if (m_order == KeyOrder::Sorted) {
+        const auto begin = std::find(m_memberStarts.rbegin(), m_memberStarts.rend(), -1);
+        const qsizetype objectAt = m_memberStarts.rend() - begin - 1;
+        sortMembers(objectAt);
+        m_memberStarts.resize(objectAt);
+    }
+    close('}');
+}
+
+void JsonTextWriter::sortMembers(qsizetype objectAt)
+{
+    // Members of the object that is ending: [start of member, end of member) in m_text. An inner
+    // object was sorted when it ended, in place, so these offsets still hold.
+    const qsizetype first = objectAt + 1;
+    const qsizetype count = m_memberStarts.size() - first;
+    if (count < 2)
+        return;
+    const auto span = [this, first, count](qsizetype i) {
+        const qsizetype start = m_memberStarts[first + i];
+        const qsizetype end = i + 1 < count ? m_memberStarts[first + i + 1] - 1 : m_text.size();
+        return QByteArrayView(m_text.constData() + start, end - start);
+    };
+    // The name between the quotes; QJsonObject orders ASCII names as their bytes compare.
+    const auto nameOf = [](QByteArrayView member) {
+        return member.sliced(1, member.indexOf('"', 1) - 1);
+    };
+    QVarLengthArray<qsizetype, 32> order(count);
+    std::iota(order.begin(), order.end(), 0);
+    const auto byName = [&](qsizetype a, qsizetype b) { return nameOf(span(a)) < nameOf(span(b)); };
+    if (std::is_sorted(order.begin(), order.end(), byName))
+        return;
+    std::stable_sort(order.begin(), order.end(), byName);
+    QByteArray sorted;
+    sorted.reserve(m_text.size() - m_memberStarts[first]);
+    for (const qsizetype i : order) {
+        if (!sorted.isEmpty())
+            sorted += ',';
+        sorted += span(i);
+    }
+    m_text.truncate(m_memberStarts[first]);
+    m_text += sorted;
+}
+
 void JsonTextWriter::key(QLatin1StringView name)
 {
     separate();
+    if (m_order == KeyOrder::Sorted)
+        m_memberStarts.append(m_text.size());
     m_text += '"';
     m_text += QByteArrayView(name.data(), name.size());
     m_text += "\":";
@@ -124,11 +180,27 @@ void JsonTextWriter::appendEscaped(QStringView value)
         const char16_t c = value[i].unicode();
         if (c >= 0x80) {
             // A run of non-ASCII text (surrogate pairs stay together) converts in one go.
-            qsizetype end = i + 1;
-            while (end < value.size() && value[end].unicode() >= 0x80)
-                ++end;
-            m_text += value.sliced(i, end - i).toUtf8();
-            i = end;
+            qsizetype end = i;
+            while (end < value.size() && value[end].unicode() >= 0x80) {
+                const QChar unit = value[end];
+                if (unit.isHighSurrogate() && end + 1 < value.size() &&
+                    value[end + 1].isLowSurrogate())
+                    end += 2;
+                else if (!unit.isSurrogate())
+                    ++end;
+                else
+                    break;
+            }
+            if (end > i) {
+                m_text += value.sliced(i, end - i).toUtf8();
+                i = end;
+                continue;
+            }
+            // A surrogate without its other half has no UTF-8: escaped, as QJsonDocument does.
+            ++i;
+            m_text += "\\u";
+            for (const int shift : {12, 8, 4, 0})
+                m_text += kHex[(c >> shift) & 0xf];
             continue;
         }
         if (c >= 0x20 && c != u'"' && c != u'\\') {

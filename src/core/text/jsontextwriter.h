@@ -1,26 +1,39 @@
-// Writes compact JSON text straight into UTF-8 bytes, members in the order given. For the paths
-// that run once per request (the stored verification): building a QJsonObject and serialising it
-// cost several times more. Reads back with QJsonDocument like any JSON. Any thread.
+// Writes compact JSON text straight into UTF-8 bytes. For the paths that run once per request
+// (the stored verification, exports): building a QJsonObject and serialising it cost several
+// times more. Reads back with QJsonDocument like any JSON. Strings are escaped as QJsonDocument
+// escapes them, so with KeyOrder::Sorted (members in the order QJsonObject keeps them) the text
+// is byte for byte what QJsonDocument would write for the same values. Any thread.
 #pragma once
 
 #include <QByteArray>
 #include <QJsonObject>
 #include <QJsonValue>
 #include <QStringView>
+#include <QVarLengthArray>
 
 namespace pnm {
 
 class JsonTextWriter
 {
 public:
-    explicit JsonTextWriter(qsizetype reserve = 512) { m_text.reserve(reserve); }
+    enum class KeyOrder
+    {
+        AsWritten,
+        Sorted
+    };
 
-    void beginObject() { open('{'); }
-    void endObject() { close('}'); }
+    explicit JsonTextWriter(qsizetype reserve = 512, KeyOrder order = KeyOrder::AsWritten)
+        : m_order(order)
+    {
+        m_text.reserve(reserve);
+    }
+
+    void beginObject();
+    void endObject();
     void beginArray() { open('['); }
     void endArray() { close(']'); }
 
-    // Inside an object, each value follows its key.
+    // Inside an object, each value follows its key. Names are plain ASCII, written as they are.
     void key(QLatin1StringView name);
     void string(QStringView value);
     void string(QLatin1StringView value);
@@ -41,8 +54,13 @@ private:
     void close(char bracket);
     void separate();
     void appendEscaped(QStringView value);
+    void sortMembers(qsizetype objectStart);
 
     QByteArray m_text;
+    KeyOrder m_order;
+    // KeyOrder::Sorted: where each member of the open objects starts, innermost object last;
+    // -1 marks where an object begins.
+    QVarLengthArray<qsizetype, 64> m_memberStarts;
     bool m_needsComma = false;
     bool m_afterKey = false;
 };
