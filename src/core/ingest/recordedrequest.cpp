@@ -61,25 +61,8 @@ QByteArray RecordedRequest::toJsonLine() const
     }
     // Decoded fields have names of their own (event, id, room, ...), never the ones above.
     event.writeSummaryMembers(out);
-    key("verification"); // the members of Verification::toJson(), written directly
-    out.beginObject();
-    if (verification.bearerPrefixStripped) {
-        key("bearer_prefix_stripped");
-        out.boolean(true);
-    }
-    key("detail");
-    out.string(verification.summaryDetail());
-    key("issuer");
-    out.string(verification.issuer);
-    key("status");
-    out.string(verdictName(verification.verdict));
-    if (verification.tokenHeadersDiffer) {
-        key("token_headers_differ");
-        out.boolean(true);
-    }
-    key("token_source");
-    out.string(verification.tokenSource);
-    out.endObject();
+    key("verification");
+    verification.writeSummary(out);
     out.endObject();
     QByteArray line = out.take();
     line += '\n';

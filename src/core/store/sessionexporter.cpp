@@ -50,7 +50,7 @@ QByteArray SessionExporter::encode(const RecordedRequest &request, ExportFormat 
     switch (format) {
     case ExportFormat::Json:
     case ExportFormat::Ndjson:
-        return QJsonDocument(SessionJson::toJson(request)).toJson(QJsonDocument::Compact);
+        return SessionJson::toJsonText(request);
     case ExportFormat::Har:
         return QJsonDocument(HarEntry::toJson(request)).toJson(QJsonDocument::Compact);
     case ExportFormat::Csv:

@@ -1,6 +1,8 @@
 #include "store/sessionjson.h"
 
 #include "events/eventdecoder.h"
+#include "text/isotime.h"
+#include "text/jsontextwriter.h"
 
 #include <QDateTime>
 #include <QJsonArray>
@@ -10,7 +12,7 @@ namespace pnm {
 
 QString SessionJson::formatTime(qint64 unixMs)
 {
-    return QDateTime::fromMSecsSinceEpoch(unixMs, Qt::UTC).toString(Qt::ISODateWithMs);
+    return isotime::fromMSecs(unixMs);
 }
 
 bool SessionJson::parseTime(const QString &text, qint64 *unixMs)
@@ -30,32 +32,54 @@ QString SessionJson::bodyText(const QByteArray &body, bool *base64)
     return *base64 ? QString::fromLatin1(body.toBase64()) : text;
 }
 
-QJsonObject SessionJson::toJson(const RecordedRequest &r)
+QByteArray SessionJson::toJsonText(const RecordedRequest &r)
 {
-    QJsonArray headers;
-    // Header bytes map one to one onto U+0000..U+00FF, so any byte survives the trip.
-    for (const HttpHeaderField &field : r.headers.fields())
-        headers.append(
-            QJsonArray{QString::fromLatin1(field.name), QString::fromLatin1(field.value)});
     bool base64 = false;
     const QString body = bodyText(r.body, &base64);
-    return QJsonObject{
-        {"seq", qint64(r.seq)},
-        {"received_at", formatTime(r.receivedAtMs)},
-        {"remote_address", r.remoteAddress},
-        {"remote_port", r.remotePort},
-        {"method", QString::fromLatin1(r.method)},
-        {"target", QString::fromLatin1(r.target)},
-        {"http_version", QString::fromLatin1(r.httpVersion)},
-        {"headers", headers},
-        {"body", body},
-        {"body_encoding", base64 ? QStringLiteral("base64") : QStringLiteral("utf-8")},
-        {"body_complete", r.bodyComplete},
-        {"status", r.status},
-        {"protocol_error", r.protocolError},
-        {"verification", r.verification.toJson()},
-        {"event", r.event.toSummaryJson()},
+    // Members in QJsonObject's order (sorted by name), which the writer would otherwise restore.
+    JsonTextWriter out(1024 + body.size() + body.size() / 8, JsonTextWriter::KeyOrder::Sorted);
+    const auto key = [&out](const char *name) { out.key(QLatin1StringView(name)); };
+    const auto text = [&](const char *name, const auto &value) {
+        key(name);
+        out.string(value);
     };
+    const auto number = [&](const char *name, qint64 value) {
+        key(name);
+        out.number(value);
+    };
+    const auto latin1 = [](const QByteArray &bytes) { return QLatin1StringView(bytes); };
+    out.beginObject();
+    text("body", body);
+    key("body_complete");
+    out.boolean(r.bodyComplete);
+    text("body_encoding", base64 ? QLatin1StringView("base64") : QLatin1StringView("utf-8"));
+    key("event");
+    out.beginObject();
+    r.event.writeSummaryMembers(out);
+    out.endObject();
+    // Header bytes map one to one onto U+0000..U+00FF, so any byte survives the trip.
+    key("headers");
+    out.beginArray();
+    for (const HttpHeaderField &field : r.headers.fields()) {
+        out.beginArray();
+        out.string(latin1(field.name));
+        out.string(latin1(field.value));
+        out.endArray();
+    }
+    out.endArray();
+    text("http_version", latin1(r.httpVersion));
+    text("method", latin1(r.method));
+    text("protocol_error", r.protocolError);
+    text("received_at", formatTime(r.receivedAtMs));
+    text("remote_address", r.remoteAddress);
+    number("remote_port", r.remotePort);
+    number("seq", qint64(r.seq));
+    number("status", r.status);
+    text("target", latin1(r.target));
+    key("verification");
+    r.verification.writeSummary(out);
+    out.endObject();
+    return out.take();
 }
 
 Verification SessionJson::verificationFromSummary(const QJsonObject &summary)

@@ -1,5 +1,6 @@
 #include "verify/verification.h"
 
+#include "text/jsontextwriter.h"
 #include "verify/passedsteps.h"
 
 #include <array>
@@ -116,6 +117,30 @@ QJsonObject Verification::toJson() const
     if (tokenHeadersDiffer)
         json.insert("token_headers_differ", true);
     return json;
+}
+
+void Verification::writeSummary(JsonTextWriter &out) const
+{
+    // toJson()'s members in QJsonObject's order, so a sorting writer need not move them.
+    const auto key = [&out](const char *name) { out.key(QLatin1StringView(name)); };
+    out.beginObject();
+    if (bearerPrefixStripped) {
+        key("bearer_prefix_stripped");
+        out.boolean(true);
+    }
+    key("detail");
+    out.string(summaryDetail());
+    key("issuer");
+    out.string(issuer);
+    key("status");
+    out.string(verdictName(verdict));
+    if (tokenHeadersDiffer) {
+        key("token_headers_differ");
+        out.boolean(true);
+    }
+    key("token_source");
+    out.string(tokenSource);
+    out.endObject();
 }
 
 } // namespace pnm

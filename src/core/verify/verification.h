@@ -88,6 +88,8 @@ struct Verification
     bool isFailure() const { return verdict != Verdict::Valid && verdict != Verdict::Unverified; }
     // Compact JSON for headless output and exports: status, issuer, token source, detail text.
     QJsonObject toJson() const;
+    // The same object written straight into `out` (the headless line, the JSON export).
+    void writeSummary(class JsonTextWriter &out) const;
     // The detail toJson() gives: the failing step in words, or what a valid verdict means.
     QString summaryDetail() const;
 };

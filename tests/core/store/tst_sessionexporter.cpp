@@ -3,8 +3,10 @@
 // into a new session and exported again gives the same bytes; keys re-verify on import;
 // importing the same file twice adds nothing.
 #include "../../support/vectors.h"
+#include "events/eventdecoder.h"
 #include "store/sessionexporter.h"
 #include "store/sessionimporter.h"
+#include "store/sessionjson.h"
 #include "store/sessionreader.h"
 #include "store/sessionwriter.h"
 #include "verify/webhookverifier.h"
@@ -33,6 +35,7 @@ private slots:
     void initTestCase();
     void roundTrip_data();
     void roundTrip();
+    void jsonIsWhatQJsonDocumentWrites();
     void csvColumns();
     void importReverifiesWithKeys();
     void importTwiceAddsNothing();
@@ -148,6 +151,57 @@ void TestSessionExporter::roundTrip()
         QCOMPARE(got->status, expected.status);
         QCOMPARE(got->protocolError, expected.protocolError);
         QCOMPARE(got->verification.verdict, expected.verification.verdict);
+    }
+}
+
+// The JSON format was QJsonDocument's text of each request's object; it is now written directly
+// and must stay byte for byte the same (files of earlier versions compare equal to new ones).
+void TestSessionExporter::jsonIsWhatQJsonDocumentWrites()
+{
+    QList<RecordedRequest> requests = m_requests;
+    // Verdicts with keys, and the summary's optional members.
+    const WebhookVector &vector = m_vectors.constFirst();
+    RecordedRequest checked = m_requests.constFirst();
+    for (const QByteArray &secret : {vector.apiSecret, QByteArray("another-secret")}) {
+        KeyRing keys;
+        keys.insert(vector.apiKey, secret);
+        checked.verification = WebhookVerifier(keys, vector.leewaySecs)
+                                   .verify(checked.headers, checked.body, vector.verifyAt);
+        requests.append(checked);
+    }
+    checked.verification.bearerPrefixStripped = true;
+    checked.verification.tokenHeadersDiffer = true;
+    requests.append(checked);
+    // JSON escapes in a body give names with control characters and half surrogate pairs.
+    RecordedRequest odd = m_requests.constFirst();
+    odd.body = R"({"event":"participant_joined","id":"\u0000\u001f\"","createdAt":"12",)"
+               R"("room":{"sid":"\udc00","name":"r"},"participant":{"identity":"\ud83d\ude00",)"
+               R"("name":"Zo\u00e9 \ud800","sid":"PA_1"},"track":{"sid":"TR","type":"AUDIO",)"
+               R"("source":"MICROPHONE"}})";
+    odd.event = EventDecoder::decode(odd.body);
+    QVERIFY(odd.event.isDecoded());
+    odd.remoteAddress = QStringLiteral("::ffff:10.0.0.\u00e9");
+    odd.protocolError = QStringLiteral("tab\there");
+    requests.append(odd);
+
+    for (const RecordedRequest &request : requests) {
+        const QByteArray text = SessionExporter::encode(request, ExportFormat::Json);
+        QJsonParseError error;
+        const QJsonDocument parsed = QJsonDocument::fromJson(text, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(parsed.toJson(QJsonDocument::Compact), text);
+        QCOMPARE(SessionExporter::encode(request, ExportFormat::Ndjson), text);
+        RecordedRequest back;
+        QString why;
+        QVERIFY2(SessionJson::fromJson(parsed.object(), &back, &why), qPrintable(why));
+        QCOMPARE(back.seq, request.seq);
+        QCOMPARE(back.body, request.body);
+        QCOMPARE(back.headers, request.headers);
+        QCOMPARE(back.remoteAddress, request.remoteAddress);
+        QCOMPARE(back.protocolError, request.protocolError);
+        QCOMPARE(back.verification.verdict, request.verification.verdict);
+        QCOMPARE(parsed.object().value("verification").toObject(), request.verification.toJson());
+        QCOMPARE(parsed.object().value("event").toObject(), request.event.toSummaryJson());
     }
 }
 
