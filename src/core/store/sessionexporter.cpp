@@ -4,7 +4,7 @@
 #include "store/harentry.h"
 #include "store/redactor.h"
 #include "store/sessionjson.h"
-#include "store/sessionreader.h"
+#include "store/sessionprefetcher.h"
 
 #include <QCoreApplication>
 #include <QJsonDocument>
@@ -63,12 +63,10 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
                                             const ExportOptions &options)
 {
     ExportResult result;
-    SessionReader reader;
-    if (!reader.open(sessionPath, &result.error))
+    SessionPrefetcher reader;
+    if (!reader.open(sessionPath, kBatchRows, &result.error))
         return result;
-    const quint64 total = reader.count(&result.error);
-    if (!result.error.isEmpty())
-        return result;
+    const quint64 total = reader.count();
 
     QSaveFile file(outPath);
     if (!file.open(QIODevice::WriteOnly)) {
@@ -80,7 +78,6 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
     const bool commaSeparated =
         options.format == ExportFormat::Json || options.format == ExportFormat::Har;
     QByteArray chunk = opening(options.format);
-    quint64 after = 0;
     quint64 seen = 0;
     for (;;) {
         if (options.cancel && options.cancel->load()) {
@@ -88,14 +85,13 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
             result.error = QStringLiteral("%1: export cancelled").arg(outPath);
             return result;
         }
-        const QList<RecordedRequest> batch = reader.readBatch(after, kBatchRows, &result.error);
+        const QList<RecordedRequest> batch = reader.next(&result.error);
         if (!result.error.isEmpty()) {
             file.cancelWriting();
             return result;
         }
         if (batch.isEmpty())
             break;
-        after = batch.constLast().seq;
         seen += quint64(batch.size());
         result.read = seen;
         for (const RecordedRequest &stored : batch) {

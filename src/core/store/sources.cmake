@@ -10,7 +10,8 @@ target_sources(pnm_core PRIVATE
   store/sessionretention.h store/sessionretention.cpp
   store/sessionwriter.h store/sessionwriter.cpp
   store/sessionjournal.h store/sessionjournal.cpp
-  store/sessionreader.h store/sessionreader.cpp)
+  store/sessionreader.h store/sessionreader.cpp
+  store/sessionprefetcher.h store/sessionprefetcher.cpp)
 target_sources(pnm_core PRIVATE
   store/exportformat.h store/exportformat.cpp
   store/sessionjson.h store/sessionjson.cpp
