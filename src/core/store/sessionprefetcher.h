@@ -23,7 +23,7 @@ public:
     SessionPrefetcher &operator=(const SessionPrefetcher &) = delete;
 
     // Opens the session on the reading thread and starts reading; false with *error (naming
-    // the file) when it cannot be read.
+    // the file) when it cannot be read. Once per prefetcher.
     bool open(const QString &path, int batchRows, QString *error);
     // Requests in the session when it was opened.
     quint64 count() const { return m_count; }
