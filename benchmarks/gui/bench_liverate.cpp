@@ -2,7 +2,10 @@
 // (offscreen): checks no request is lost and measures the GUI event loop's worst stall with a
 // 5 ms probe timer, plus memory per stored request. Records into a session file in a temporary
 // folder as a real run does (answers wait for the commit; the detail pane reads the file), so
-// the memory figure is what a user's window grows by. Usage: bench_liverate [SECONDS] [RATE]
+// the memory figure is what a user's window grows by. With "paused" the table is paused for the
+// whole run: the figure is then what each held-back request costs, and the report adds how long
+// resuming takes until every row is in the table.
+// Usage: bench_liverate [SECONDS] [RATE] [paused]
 #include "appsettings.h"
 #include "benchrequests.h"
 #include "ingest/ingestservice.h"
@@ -90,6 +93,7 @@ int main(int argc, char *argv[])
     QApplication app(argc, argv);
     const int seconds = argc > 1 ? QByteArray(argv[1]).toInt() : 60;
     const int rate = argc > 2 ? QByteArray(argv[2]).toInt() : 1000;
+    const bool paused = argc > 3 && QByteArray(argv[3]) == "paused";
     QTemporaryDir dir;
     AppSettings settings(dir.filePath(QStringLiteral("settings.ini")));
     settings.setPort(0);
@@ -131,6 +135,21 @@ int main(int argc, char *argv[])
                 probe.stop();
                 std::sort(lateness.begin(), lateness.end());
                 const qint64 p99 = lateness.isEmpty() ? 0 : lateness.at(lateness.size() * 99 / 100);
+                if (paused) {
+                    const qsizetype held = session.heldCount();
+                    std::printf("paused: %lld requests held back; process RSS growth %.0f bytes "
+                                "per held request\n",
+                                static_cast<long long>(held),
+                                double(bench::rssKb() - rssBefore) * 1024.0 /
+                                    double(qMax<qsizetype>(held, 1)));
+                    QElapsedTimer resume;
+                    resume.start();
+                    window.action(QStringLiteral("actionPause"))->setChecked(false);
+                    QCoreApplication::processEvents();
+                    std::printf("resumed: all %llu rows in the table after %.1f ms\n",
+                                static_cast<unsigned long long>(session.totalCount()),
+                                double(resume.nsecsElapsed()) / 1e6);
+                }
                 const quint64 rows = session.totalCount();
                 std::printf("sent %d at %d/s for %d s; answered 200: %d; rows in the table: %llu; "
                             "lost: %lld\n",
@@ -153,6 +172,8 @@ int main(int argc, char *argv[])
         probe.start();
         sender->start();
     });
+    if (paused)
+        window.action(QStringLiteral("actionPause"))->setChecked(true);
     window.startListening();
     const int code = QApplication::exec();
     if (sender)

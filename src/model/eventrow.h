@@ -41,4 +41,17 @@ struct EventRow
 
 EventRow buildEventRow(const RecordedRequest &request, StringPool *pool);
 
+// A request's row built ahead of its batch (EventTableModel::prepare), with the event id: all the
+// table needs of the request. Holding it costs a row's bytes, not the request's (its headers,
+// body and parsed JSON, several kilobytes). Its strings are in the pool of the table that made it,
+// as it was in `tableGeneration`.
+struct PreparedRow
+{
+    EventRow row;
+    QString eventId;
+    quint32 tableGeneration = 0;
+};
+
 } // namespace pnm
+
+Q_DECLARE_METATYPE(pnm::PreparedRow)

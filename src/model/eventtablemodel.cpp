@@ -157,18 +157,36 @@ Qt::ItemFlags EventTableModel::flags(const QModelIndex &index) const
     return Qt::ItemIsEnabled | Qt::ItemIsSelectable | Qt::ItemNeverHasChildren;
 }
 
+PreparedRow EventTableModel::prepare(const RecordedRequest &request)
+{
+    return {buildEventRow(request, &m_strings), request.event.id, m_generation};
+}
+
 void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
 {
-    if (requests.isEmpty())
+    QList<PreparedRow> rows;
+    rows.reserve(requests.size());
+    for (const RecordedRequest &request : requests)
+        rows.append(prepare(request));
+    appendPrepared(rows);
+}
+
+void EventTableModel::appendPrepared(const QList<PreparedRow> &rows)
+{
+    const auto current = [this](const PreparedRow &prepared) {
+        return prepared.tableGeneration == m_generation;
+    };
+    const auto count = std::count_if(rows.cbegin(), rows.cend(), current);
+    if (count == 0)
         return;
     const int first = int(m_rows.size());
-    const int last = first + int(requests.size()) - 1; // inclusive
+    const int last = first + int(count) - 1; // inclusive
     bool choicesGrew = false;
-    // Rows are built before the announcement so views never see a half-made table.
-    std::vector<EventRow> built;
-    built.reserve(size_t(requests.size()));
-    for (const RecordedRequest &request : requests) {
-        EventRow row = buildEventRow(request, &m_strings);
+    // The counts are updated before the announcement so views never see a half-made table.
+    for (const PreparedRow &prepared : rows) {
+        if (!current(prepared))
+            continue;
+        const EventRow &row = prepared.row;
         if (verdictClassOf(row.verdict) == VerdictClass::Failed)
             ++m_failed;
         auto name = m_eventNames.find(row.eventName);
@@ -188,13 +206,15 @@ void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
             }
             ++room->count;
         }
-        built.push_back(row);
     }
     beginInsertRows(QModelIndex(), first, last);
-    m_highestSeq = std::max(m_highestSeq, built.back().seq);
-    m_rows.insert(m_rows.end(), built.begin(), built.end());
-    for (const RecordedRequest &request : requests)
-        m_ids.append(request.event.id);
+    for (const PreparedRow &prepared : rows) {
+        if (!current(prepared))
+            continue;
+        m_rows.push_back(prepared.row);
+        m_ids.append(prepared.eventId);
+        m_highestSeq = std::max(m_highestSeq, prepared.row.seq);
+    }
     endInsertRows();
     emit countsChanged();
     if (choicesGrew)
@@ -274,6 +294,7 @@ void EventTableModel::clear()
     m_rooms.clear();
     m_failed = 0;
     m_highestSeq = 0;
+    ++m_generation;
     endResetModel();
     emit countsChanged();
     emit choicesChanged();

@@ -68,6 +68,13 @@ public:
                         int role = Qt::DisplayRole) const override;
     Qt::ItemFlags flags(const QModelIndex &index) const override;
 
+    // Builds the request's row now (its strings enter this table's pool) to be appended later by
+    // appendPrepared(): what waits for the table (paused, or behind a loading history) then costs
+    // a row's bytes instead of a whole request's.
+    PreparedRow prepare(const RecordedRequest &request);
+    // Appends rows in the order given; rows prepared before the last clear() are skipped (their
+    // pool ids would name other strings).
+    void appendPrepared(const QList<PreparedRow> &rows);
     void appendBatch(const QList<RecordedRequest> &requests);
     // Removes the rows of these requests (a retention limit deleted them from the session file);
     // numbers not in the table are skipped. Returns how many rows went. A few contiguous runs
@@ -125,6 +132,7 @@ private:
     QHash<quint32, RoomSeen> m_rooms;      // room id -> its label and rows
     quint64 m_failed = 0;
     quint64 m_highestSeq = 0;
+    quint32 m_generation = 0; // counts clear()s: PreparedRow::tableGeneration
 };
 
 } // namespace pnm

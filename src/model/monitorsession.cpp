@@ -10,7 +10,7 @@ MonitorSession::MonitorSession(IngestService *service, QObject *parent)
     : QObject(parent), m_service(service)
 {
     m_proxy.setSourceModel(&m_model);
-    connect(m_service, &IngestService::requestRecorded, &m_batcher, &RequestBatcher::add);
+    connect(m_service, &IngestService::requestRecorded, this, &MonitorSession::handleRecorded);
     connect(&m_batcher, &RequestBatcher::batchReady, this, &MonitorSession::handleBatch);
     connect(&m_batcher, &RequestBatcher::heldCountChanged, this, &MonitorSession::statsChanged);
     connect(m_service, &IngestService::listening, this,
@@ -95,20 +95,20 @@ void MonitorSession::handleSessionOpened(const QString &path, quint64 already, q
 
 void MonitorSession::releaseWaiting()
 {
-    const QList<RecordedRequest> waiting = std::exchange(m_waiting, {});
-    m_model.appendBatch(withoutRemoved(waiting));
+    const QList<PreparedRow> waiting = std::exchange(m_waiting, {});
+    m_model.appendPrepared(withoutRemoved(waiting));
     emit statsChanged();
 }
 
-QList<RecordedRequest> MonitorSession::withoutRemoved(const QList<RecordedRequest> &requests)
+QList<PreparedRow> MonitorSession::withoutRemoved(const QList<PreparedRow> &rows)
 {
     if (m_removed.isEmpty())
-        return requests;
-    QList<RecordedRequest> kept;
-    kept.reserve(requests.size());
-    for (const RecordedRequest &request : requests) {
-        if (!m_removed.remove(request.seq))
-            kept.append(request);
+        return rows;
+    QList<PreparedRow> kept;
+    kept.reserve(rows.size());
+    for (const PreparedRow &prepared : rows) {
+        if (!m_removed.remove(prepared.row.seq))
+            kept.append(prepared);
     }
     return kept;
 }
@@ -210,16 +210,22 @@ void MonitorSession::sendTestEvent()
     m_poster.post(m_address, m_port, m_config.options.keys);
 }
 
-void MonitorSession::handleBatch(const QList<RecordedRequest> &requests)
+void MonitorSession::handleRecorded(const RecordedRequest &request)
 {
-    // The details first: a view reacting to the new rows may ask for them at once.
-    m_details.add(requests);
+    // The details first, as the request arrives: a view may ask for them as soon as the row is
+    // shown. Only the row waits for the batch (or the end of a pause).
+    m_details.add({request});
+    m_batcher.add(m_model.prepare(request));
+}
+
+void MonitorSession::handleBatch(const QList<PreparedRow> &rows)
+{
     if (m_history.isLoading()) {
-        m_waiting.append(requests);
+        m_waiting.append(rows);
         emit statsChanged();
         return;
     }
-    m_model.appendBatch(withoutRemoved(requests));
+    m_model.appendPrepared(withoutRemoved(rows));
     emit statsChanged();
 }
 

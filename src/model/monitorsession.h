@@ -109,12 +109,13 @@ signals:
 private:
     void handleSessionOpened(const QString &path, quint64 already, quint64 lastSeq);
     void releaseWaiting();
-    void handleBatch(const QList<RecordedRequest> &requests);
+    void handleRecorded(const pnm::RecordedRequest &request);
+    void handleBatch(const QList<pnm::PreparedRow> &rows);
     void handleRemoved(const QList<quint64> &seqs);
     // Takes what retention removed out of the table (not while paused: the table holds still).
     void applyRemovals();
-    // The requests retention has not removed already (they then never reach the table).
-    QList<RecordedRequest> withoutRemoved(const QList<RecordedRequest> &requests);
+    // The rows whose requests retention has not removed already (those never reach the table).
+    QList<PreparedRow> withoutRemoved(const QList<PreparedRow> &rows);
     void updateRate();
 
     IngestService *m_service;
@@ -125,7 +126,7 @@ private:
     SessionRowLoader m_history{&m_model};
     QString m_historyPath; // loaded once per file: a listener restart reopens the same one
     quint64 m_historyExpected = 0;
-    QList<RecordedRequest> m_waiting; // live requests that arrived while the history loads
+    QList<PreparedRow> m_waiting; // live rows that arrived while the history loads
     QString m_sessionPath;
     pnm::SessionStoreOptions m_store;
     QString m_storeError;

@@ -9,10 +9,10 @@ RequestBatcher::RequestBatcher(QObject *parent) : QObject(parent)
     connect(&m_timer, &QTimer::timeout, this, &RequestBatcher::flush);
 }
 
-void RequestBatcher::add(const RecordedRequest &request)
+void RequestBatcher::add(const PreparedRow &row)
 {
     ++m_received;
-    m_pending.append(request);
+    m_pending.append(row);
     if (m_paused) {
         emit heldCountChanged(m_pending.size());
         return;
@@ -41,7 +41,7 @@ void RequestBatcher::flush()
     m_timer.stop();
     if (m_paused || m_pending.isEmpty())
         return;
-    const QList<RecordedRequest> batch = std::exchange(m_pending, {});
+    const QList<PreparedRow> batch = std::exchange(m_pending, {});
     emit batchReady(batch);
     emit heldCountChanged(0);
 }

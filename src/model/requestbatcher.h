@@ -1,9 +1,11 @@
-// Collects requests as they arrive from the ingest thread and publishes them in batches on a
-// coalescing timer, so the table sees a few insertions a second however fast events come
-// (style.md section 3). Pausing holds requests back, never drops them. GUI thread.
+// Collects the table's rows as their requests arrive from the ingest thread and publishes them in
+// batches on a coalescing timer, so the table sees a few insertions a second however fast events
+// come (style.md section 3). Pausing holds rows back, never drops them; a held row is a
+// PreparedRow, not the request, so a window paused for hours grows by the rows' bytes only.
+// GUI thread.
 #pragma once
 
-#include "ingest/recordedrequest.h"
+#include "eventrow.h"
 
 #include <QList>
 #include <QObject>
@@ -24,21 +26,21 @@ public:
     quint64 receivedCount() const { return m_received; }
 
 public slots:
-    void add(const pnm::RecordedRequest &request);
+    void add(const pnm::PreparedRow &row);
     void setPaused(bool paused);
     // Publishes what is pending now (unless paused).
     void flush();
-    // Forgets pending requests (the table is being cleared).
+    // Forgets pending rows (the table is being cleared).
     void discardPending();
 
 signals:
-    void batchReady(const QList<pnm::RecordedRequest> &requests);
+    void batchReady(const QList<pnm::PreparedRow> &rows);
     void heldCountChanged(qsizetype held);
     void pausedChanged(bool paused);
 
 private:
     QTimer m_timer;
-    QList<RecordedRequest> m_pending;
+    QList<PreparedRow> m_pending;
     bool m_paused = false;
     quint64 m_received = 0;
 };

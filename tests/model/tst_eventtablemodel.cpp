@@ -21,6 +21,8 @@ private slots:
     void compactRows();
     void removedRequestsLeaveInRuns();
     void scatteredRemovalResets();
+    void preparedRowsAreTheRequestsRows();
+    void rowsPreparedBeforeClearAreSkipped();
 };
 
 namespace {
@@ -239,6 +241,60 @@ void TestEventTableModel::scatteredRemovalResets()
     QCOMPARE(model.rowForSeq(1000), 666);
     // Every fifth is failed; of those, the multiples of 15 went.
     QCOMPARE(model.failedCount(), quint64(200 - 66));
+}
+
+// Rows prepared as requests arrive and appended later (the live path) show exactly what the
+// requests appended directly show, with the same counts and event ids.
+void TestEventTableModel::preparedRowsAreTheRequestsRows()
+{
+    const QList<RecordedRequest> requests = numbered(1, 40);
+    EventTableModel direct;
+    direct.appendBatch(requests);
+    EventTableModel prepared;
+    QAbstractItemModelTester tester(&prepared,
+                                    QAbstractItemModelTester::FailureReportingMode::QtTest);
+    QSignalSpy inserted(&prepared, &QAbstractItemModel::rowsInserted);
+    QList<PreparedRow> rows;
+    for (const RecordedRequest &request : requests)
+        rows.append(prepared.prepare(request));
+    QCOMPARE(prepared.rowCount(), 0); // nothing shows until appended
+    prepared.appendPrepared(rows.first(25));
+    prepared.appendPrepared(rows.sliced(25));
+    QCOMPARE(inserted.size(), 2);
+    QCOMPARE(prepared.rowCount(), direct.rowCount());
+    for (int row = 0; row < direct.rowCount(); ++row) {
+        for (int column = 0; column < EventTableModel::ColumnCount; ++column)
+            QCOMPARE(prepared.index(row, column).data(), direct.index(row, column).data());
+        QCOMPARE(prepared.eventIds().id(row), direct.eventIds().id(row));
+    }
+    QCOMPARE(prepared.failedCount(), direct.failedCount());
+    QCOMPARE(prepared.failedCount(), 8u);
+    QCOMPARE(prepared.eventNames().size(), direct.eventNames().size());
+    QCOMPARE(prepared.rooms().size(), 3);
+    QCOMPARE(prepared.highestSeq(), 40u);
+}
+
+// A row made before Clear names strings of the emptied pool: appending it must not show them.
+void TestEventTableModel::rowsPreparedBeforeClearAreSkipped()
+{
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    const PreparedRow stale = model.prepare(
+        makeRequest(1, QStringLiteral("room_started"), QStringLiteral("old-room"), {}));
+    model.clear();
+    QSignalSpy inserted(&model, &QAbstractItemModel::rowsInserted);
+    model.appendPrepared({stale});
+    QCOMPARE(model.rowCount(), 0);
+    QCOMPARE(inserted.size(), 0);
+    const PreparedRow fresh = model.prepare(makeRequest(
+        2, QStringLiteral("participant_joined"), QStringLiteral("new-room"), QStringLiteral("bo")));
+    model.appendPrepared({stale, fresh});
+    QCOMPARE(model.rowCount(), 1);
+    QCOMPARE(model.eventRow(0).seq, 2u);
+    QCOMPARE(model.index(0, EventTableModel::RoomColumn).data().toString(),
+             QStringLiteral("Title of new-room (new-room)"));
+    QCOMPARE(model.rooms().size(), 1);
+    QCOMPARE(model.eventNames().size(), 1);
 }
 
 QTEST_GUILESS_MAIN(TestEventTableModel)

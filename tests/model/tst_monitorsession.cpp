@@ -3,6 +3,7 @@
 // none twice, even when the reader already sees this run's rows in the file), a listener restart
 // does not load them again, Clear stops the load, and an unreadable file lets live rows through.
 // Requests a retention limit removed from the file leave the table, also those not in it yet.
+// Paused, the table holds rows back while their details are at hand at once.
 // The ingest service's signals are emitted by the test; no listener runs.
 #include "../gui/sessionfixture.h"
 #include "ingest/ingestservice.h"
@@ -27,6 +28,7 @@ private slots:
     void unreadableFileLetsLiveRowsThrough();
     void removedRequestsLeaveTheTable();
     void removedWhileTheHistoryLoads();
+    void pauseHoldsRowsAndClearDropsThem();
 
 private:
     void arrive(quint64 first, quint64 last);
@@ -190,6 +192,50 @@ void TestMonitorSession::removedWhileTheHistoryLoads()
     QCOMPARE(model->eventRow(0).seq, 101u);
     QCOMPARE(model->eventRow(model->rowCount() - 1).seq, quint64(kEarlier + 2));
     QCOMPARE(model->rowForSeq(kEarlier + 1), -1);
+}
+
+void TestMonitorSession::pauseHoldsRowsAndClearDropsThem()
+{
+    const EventTableModel *model = m_session->model();
+    m_session->setPaused(true);
+    arrive(1, 5);
+    QCOMPARE(m_session->heldCount(), 5);
+    QCOMPARE(model->rowCount(), 0);
+    // Without a session file the details live in memory, from the moment the request arrives.
+    const auto held = m_session->details()->memory().request(3);
+    QVERIFY(held.has_value());
+    QVERIFY(held->body.contains("\"id\":\"ev-3\""));
+
+    m_session->setPaused(false);
+    QCOMPARE(m_session->heldCount(), 0);
+    QCOMPARE(model->rowCount(), 5);
+    for (int row = 0; row < 5; ++row) {
+        QCOMPARE(model->eventRow(row).seq, quint64(row + 1));
+        QCOMPARE(model->index(row, EventTableModel::EventColumn).data().toString(),
+                 QStringLiteral("room_finished"));
+        QCOMPARE(model->index(row, EventTableModel::RoomColumn).data().toString(),
+                 QStringLiteral("live"));
+        QCOMPARE(model->eventIds().id(row), QStringLiteral("ev-%1").arg(row + 1).toStdString());
+    }
+
+    // Cleared while paused: what was held goes too, and later rows show their own text.
+    m_session->setPaused(true);
+    emit m_service->requestRecorded(
+        sessionRequest(6, QStringLiteral("participant_joined"), QStringLiteral("gone")));
+    QCOMPARE(m_session->heldCount(), 1);
+    m_session->clear();
+    QCOMPARE(m_session->heldCount(), 0);
+    m_session->setPaused(false);
+    QCOMPARE(model->rowCount(), 0);
+    emit m_service->requestRecorded(
+        sessionRequest(7, QStringLiteral("track_published"), QStringLiteral("kept")));
+    m_session->batcher()->flush();
+    QCOMPARE(model->rowCount(), 1);
+    QCOMPARE(model->index(0, EventTableModel::EventColumn).data().toString(),
+             QStringLiteral("track_published"));
+    QCOMPARE(model->index(0, EventTableModel::RoomColumn).data().toString(),
+             QStringLiteral("kept"));
+    QCOMPARE(model->rooms().size(), 1);
 }
 
 #include "tst_monitorsession.moc"

@@ -1,13 +1,21 @@
 // RequestBatcher: many arrivals become one published batch per interval; pausing holds
-// requests back without dropping any and resuming publishes them in order.
+// rows back without dropping any and resuming publishes them in order.
 #include "requestbatcher.h"
-#include "testrequests.h"
 
 #include <QSignalSpy>
 #include <QTest>
 
 using namespace pnm;
-using pnm::test::makeRequest;
+
+namespace {
+PreparedRow rowNumber(quint64 seq)
+{
+    PreparedRow prepared;
+    prepared.row.seq = seq;
+    prepared.eventId = QStringLiteral("ev-%1").arg(seq);
+    return prepared;
+}
+} // namespace
 
 class TestRequestBatcher : public QObject
 {
@@ -22,14 +30,15 @@ void TestRequestBatcher::coalesces()
     RequestBatcher batcher;
     QSignalSpy batches(&batcher, &RequestBatcher::batchReady);
     for (quint64 seq = 1; seq <= 250; ++seq)
-        batcher.add(makeRequest(seq, QStringLiteral("room_started"), QStringLiteral("r"), {}));
+        batcher.add(rowNumber(seq));
     QCOMPARE(batches.size(), 0); // nothing until the timer fires
     QVERIFY(batches.wait(2000));
     QCOMPARE(batches.size(), 1);
-    const auto batch = batches.at(0).at(0).value<QList<RecordedRequest>>();
+    const auto batch = batches.at(0).at(0).value<QList<PreparedRow>>();
     QCOMPARE(batch.size(), 250);
-    QCOMPARE(batch.first().seq, 1u);
-    QCOMPARE(batch.last().seq, 250u);
+    QCOMPARE(batch.first().row.seq, 1u);
+    QCOMPARE(batch.last().row.seq, 250u);
+    QCOMPARE(batch.last().eventId, QStringLiteral("ev-250"));
     QCOMPARE(batcher.receivedCount(), 250u);
 }
 
@@ -40,14 +49,17 @@ void TestRequestBatcher::pauseHoldsAndResumePublishes()
     QSignalSpy held(&batcher, &RequestBatcher::heldCountChanged);
     batcher.setPaused(true);
     for (quint64 seq = 1; seq <= 3; ++seq)
-        batcher.add(makeRequest(seq, QStringLiteral("room_started"), QStringLiteral("r"), {}));
+        batcher.add(rowNumber(seq));
     QCOMPARE(batcher.heldCount(), 3);
     QCOMPARE(held.last().at(0).value<qsizetype>(), 3);
     QTest::qWait(3 * RequestBatcher::kBatchIntervalMs); // shows that nothing is published
     QCOMPARE(batches.size(), 0);
     batcher.setPaused(false);
     QCOMPARE(batches.size(), 1);
-    QCOMPARE(batches.at(0).at(0).value<QList<RecordedRequest>>().size(), 3);
+    const auto batch = batches.at(0).at(0).value<QList<PreparedRow>>();
+    QCOMPARE(batch.size(), 3);
+    for (qsizetype i = 0; i < batch.size(); ++i)
+        QCOMPARE(batch.at(i).row.seq, quint64(i + 1));
     QCOMPARE(batcher.heldCount(), 0);
 }
 
