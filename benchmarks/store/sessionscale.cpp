@@ -1,16 +1,20 @@
 // Scale check for the session store (issue 4): writes N realistic requests into a session file
-// through SessionWriter, then opens it with SessionBrowser as the window would (light rows in
-// batches) and reports the time to the first batch, the time to load everything and peak memory.
+// through SessionWriter, then opens it into the table model as the window does (SessionRowLoader:
+// light rows read in batches on a thread of their own) and reports the time to the first rows,
+// the time to load everything, peak memory and the longest the window's thread was kept busy.
 // Build and run: benchmarks/store/run.sh [N]
 #include "events/eventdecoder.h"
+#include "eventtablemodel.h"
+#include "sessionrowloader.h"
 #include "sign/tokensigner.h"
-#include "store/sessionbrowser.h"
 #include "store/sessionwriter.h"
 #include "verify/webhookverifier.h"
 
 #include <QCoreApplication>
 #include <QElapsedTimer>
 #include <QFile>
+#include <QTimer>
+#include <algorithm>
 #include <cstdio>
 #include <sys/resource.h>
 
@@ -79,47 +83,43 @@ int main(int argc, char *argv[])
         std::printf("wrote %d requests in %.1f s\n", count, timer.elapsed() / 1000.0);
         return 0;
     }
-    SessionBrowser browser;
+    // Opening goes the window's way: SessionRowLoader reads batches on its browser's thread and
+    // appends them to the table model on this one. A 5 ms probe timer shows how long this thread
+    // (the window's) was ever kept from its events meanwhile.
+    EventTableModel model;
+    SessionRowLoader loader(&model);
     QElapsedTimer timer;
-    qint64 firstBatchMs = -1;
-    quint64 rows = 0;
-    QObject::connect(&browser, &SessionBrowser::rowsLoaded,
-                     [&](const QList<RecordedRequest> &batch) {
-                         if (firstBatchMs < 0)
-                             firstBatchMs = timer.elapsed();
-                         rows += quint64(batch.size());
-                     });
-    // What a table keeps per row (style.md 5: the model keeps what it shows, the rest is
-    // fetched by seq): a few columns, not the RecordedRequest.
-    struct TableRow
-    {
-        quint64 seq;
-        qint64 receivedAtMs;
-        int status;
-        Verdict verdict;
-        QString event, roomId, identity;
-    };
-    QList<TableRow> kept;
-    kept.reserve(1 << 20);
-    QObject::connect(
-        &browser, &SessionBrowser::rowsLoaded, [&](const QList<RecordedRequest> &batch) {
-            for (const RecordedRequest &r : batch)
-                kept.append({r.seq, r.receivedAtMs, r.status, r.verification.verdict, r.event.event,
-                             r.event.room ? r.event.room->roomId : QString(),
-                             r.event.participant ? r.event.participant->identity : QString()});
-        });
-    QObject::connect(&browser, &SessionBrowser::loadFinished, [&](quint64) {
-        std::printf("opened %llu requests: first batch after %lld ms, all after %.1f s, peak RSS "
-                    "%ld MB\n",
-                    static_cast<unsigned long long>(rows), firstBatchMs, timer.elapsed() / 1000.0,
-                    peakRssMb());
-        QCoreApplication::quit();
+    qint64 firstRowsMs = -1;
+    QObject::connect(&loader, &SessionRowLoader::rowsAppended, [&] {
+        if (firstRowsMs < 0)
+            firstRowsMs = timer.elapsed();
     });
-    QObject::connect(&browser, &SessionBrowser::openFailed, [](const QString &error) {
+    constexpr int kProbeMs = 5;
+    QElapsedTimer probeClock;
+    qint64 worstLateMs = 0;
+    QTimer probe;
+    probe.setTimerType(Qt::PreciseTimer);
+    probe.setInterval(kProbeMs);
+    QObject::connect(&probe, &QTimer::timeout,
+                     [&] { worstLateMs = std::max(worstLateMs, probeClock.restart() - kProbeMs); });
+    QObject::connect(&loader, &SessionRowLoader::finished, [&](quint64 loaded) {
+        std::printf("opened %llu requests into the table: first rows after %lld ms, all after "
+                    "%.1f s, peak RSS %ld MB, table model %.0f bytes/row; the window's thread was "
+                    "never busy longer than %lld ms at a time\n",
+                    static_cast<unsigned long long>(loaded), firstRowsMs, timer.elapsed() / 1000.0,
+                    peakRssMb(), double(model.memoryBytes()) / double(qMax(model.rowCount(), 1)),
+                    worstLateMs + kProbeMs);
+        QCoreApplication::exit(loaded == quint64(model.rowCount()) ? 0 : 1);
+    });
+    const auto failed = [](const QString &error) {
         std::fprintf(stderr, "%s\n", qPrintable(error));
         QCoreApplication::exit(1);
-    });
+    };
+    QObject::connect(&loader, &SessionRowLoader::openFailed, failed);
+    QObject::connect(&loader, &SessionRowLoader::loadFailed, failed);
     timer.start();
-    browser.open(path);
+    probeClock.start();
+    probe.start();
+    loader.load(path);
     return QCoreApplication::exec();
 }

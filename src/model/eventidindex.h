@@ -31,6 +31,10 @@ public:
     // they may only say "maybe" more often, never wrongly "no".
     void removeRuns(const RowRuns &runs);
     void clear();
+    // Room for `rows` more ids, of the length seen so far on average: a known count of rows
+    // coming (a session file opening) then grows the buffers once instead of by doubling, each
+    // doubling a copy of everything held.
+    void reserve(int rows);
     int size() const { return int(m_ends.size()); }
     std::string_view id(int row) const; // case-folded UTF-8; empty when the event had none
     qsizetype memoryBytes() const;
@@ -112,6 +116,14 @@ inline void EventIdIndex::clear()
     m_isolateIds = false;
     m_bytes.reset();
     m_pairs.reset();
+}
+
+inline void EventIdIndex::reserve(int rows)
+{
+    constexpr size_t kTypicalIdBytes = 36; // a UUID, as Plug-N-Meet's ids are
+    const size_t perId = m_ends.empty() ? kTypicalIdBytes + 1 : m_text.size() / m_ends.size() + 1;
+    m_ends.reserve(m_ends.size() + size_t(rows));
+    m_text.reserve(m_text.size() + size_t(rows) * perId);
 }
 
 inline bool EventIdIndex::mayContain(std::string_view term) const

@@ -221,6 +221,12 @@ void EventTableModel::appendPrepared(const QList<PreparedRow> &rows)
         emit choicesChanged();
 }
 
+void EventTableModel::reserve(int rows)
+{
+    m_rows.reserve(m_rows.size() + size_t(std::max(rows, 0)));
+    m_ids.reserve(std::max(rows, 0));
+}
+
 int EventTableModel::removeSeqs(QList<quint64> seqs)
 {
     std::sort(seqs.begin(), seqs.end());

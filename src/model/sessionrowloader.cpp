@@ -3,14 +3,17 @@
 #include "eventtablemodel.h"
 
 #include <algorithm>
+#include <climits>
 
 namespace pnm {
 
 SessionRowLoader::SessionRowLoader(EventTableModel *model, QObject *parent)
     : QObject(parent), m_model(model)
 {
-    connect(&m_browser, &SessionBrowser::opened, this,
-            [this](const QString &, quint64 count) { emit opened(count); });
+    connect(&m_browser, &SessionBrowser::opened, this, [this](const QString &, quint64 count) {
+        m_expected = count;
+        emit opened(count);
+    });
     connect(&m_browser, &SessionBrowser::rowsLoaded, this, &SessionRowLoader::handleRows);
     connect(&m_browser, &SessionBrowser::loadFinished, this, &SessionRowLoader::finish);
     connect(&m_browser, &SessionBrowser::openFailed, this, [this](const QString &error) {
@@ -27,6 +30,7 @@ void SessionRowLoader::load(const QString &path, quint64 lastSeq)
 {
     m_lastSeq = lastSeq;
     m_loaded = 0;
+    m_expected = 0;
     m_loading = true;
     m_browser.open(path);
 }
@@ -51,6 +55,9 @@ void SessionRowLoader::handleRows(const QList<RecordedRequest> &rows)
         end == rows.cend() ? rows : rows.first(qsizetype(end - rows.cbegin()));
     if (!kept.isEmpty()) {
         m_model->appendBatch(kept);
+        // After the first batch, whose ids tell their usual length: room for all the others.
+        if (m_loaded == 0 && m_expected > quint64(kept.size()))
+            m_model->reserve(int(std::min<quint64>(m_expected - quint64(kept.size()), INT_MAX)));
         m_loaded += quint64(kept.size());
         emit rowsAppended(kept.constFirst().seq, int(kept.size()));
     }

@@ -50,6 +50,7 @@ private:
     SessionBrowser m_browser;
     quint64 m_lastSeq = kAllRows;
     quint64 m_loaded = 0;
+    quint64 m_expected = 0; // the rows in the file when it opened
     bool m_loading = false;
 };
 

@@ -13,6 +13,7 @@ private slots:
     void wordsWithinOneId();
     void regexAcrossChunks();
     void regexFallbacks();
+    void reservedRoomHoldsTheRowsToCome();
 
 private:
     static QList<int> marked(const std::vector<quint32> &masks);
@@ -99,6 +100,25 @@ void TestEventIdIndex::regexFallbacks()
     QCOMPARE(match(QStringLiteral("^$")), QList<int>{}); // an empty id is no field
     QCOMPARE(match(QStringLiteral("\\Ab")), QList<int>{2});
     QCOMPARE(match(QStringLiteral("(?<=a\\n)b")), QList<int>{0});
+}
+
+// A session file opening reserves room for its rows after the first batch; ids of the usual
+// length then fit without the buffers growing (and copying) again.
+void TestEventIdIndex::reservedRoomHoldsTheRowsToCome()
+{
+    EventIdIndex index;
+    const auto idOf = [](int row) { return QStringLiteral("EV-%1").arg(row, 8, 10, QChar(u'0')); };
+    for (int row = 0; row < 10; ++row)
+        index.append(idOf(row));
+    index.reserve(5000);
+    const qsizetype reserved = index.memoryBytes();
+    for (int row = 10; row < 5010; ++row)
+        index.append(idOf(row));
+    QCOMPARE(index.memoryBytes(), reserved);
+    QCOMPARE(index.size(), 5010);
+    QCOMPARE(index.id(0), std::string_view("ev-00000000"));
+    QCOMPARE(index.id(5009), std::string_view("ev-00005009"));
+    QVERIFY(index.contains(4321, "04321"));
 }
 
 QTEST_GUILESS_MAIN(TestEventIdIndex)
