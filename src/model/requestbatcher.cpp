@@ -13,12 +13,10 @@ void RequestBatcher::add(const PreparedRow &row)
 {
     ++m_received;
     m_pending.append(row);
-    if (m_paused) {
-        emit heldCountChanged(m_pending.size());
-        return;
-    }
     // The timer starts with the first request of a batch and is not restarted by later ones:
-    // a steady stream still publishes every interval instead of waiting for a gap.
+    // a steady stream still publishes every interval instead of waiting for a gap. Paused, it
+    // announces the held count as often: once per request, the window's status bar cost more
+    // than everything else a held request costs.
     if (!m_timer.isActive())
         m_timer.start();
 }
@@ -39,7 +37,11 @@ void RequestBatcher::setPaused(bool paused)
 void RequestBatcher::flush()
 {
     m_timer.stop();
-    if (m_paused || m_pending.isEmpty())
+    if (m_paused) {
+        emit heldCountChanged(m_pending.size());
+        return;
+    }
+    if (m_pending.isEmpty())
         return;
     const QList<PreparedRow> batch = std::exchange(m_pending, {});
     emit batchReady(batch);

@@ -28,13 +28,14 @@ public:
 public slots:
     void add(const pnm::PreparedRow &row);
     void setPaused(bool paused);
-    // Publishes what is pending now (unless paused).
+    // Publishes what is pending now; paused, only announces how many rows are held.
     void flush();
     // Forgets pending rows (the table is being cleared).
     void discardPending();
 
 signals:
     void batchReady(const QList<pnm::PreparedRow> &rows);
+    // Paused, at most once per kBatchIntervalMs however fast rows arrive.
     void heldCountChanged(qsizetype held);
     void pausedChanged(bool paused);
 

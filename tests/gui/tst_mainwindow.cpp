@@ -186,7 +186,8 @@ void TestMainWindow::pauseHoldsBack()
     m_window->action(QStringLiteral("actionPause"))->setChecked(true);
     post(body(QStringLiteral("room_finished"), QStringLiteral("room-a"), {}, 2), kSecret);
     QTRY_COMPARE_WITH_TIMEOUT(m_session->heldCount(), 1, 5000);
-    QCOMPARE(m_window->monitorStatusBar()->heldText(), QStringLiteral("Paused: 1 held back"));
+    QTRY_COMPARE_WITH_TIMEOUT(m_window->monitorStatusBar()->heldText(),
+                              QStringLiteral("Paused: 1 held back"), 5000);
     QCOMPARE(m_session->proxy()->rowCount(), 1);
     m_window->action(QStringLiteral("actionPause"))->setChecked(false);
     QCOMPARE(m_session->proxy()->rowCount(), 2);

@@ -51,9 +51,14 @@ void TestRequestBatcher::pauseHoldsAndResumePublishes()
     for (quint64 seq = 1; seq <= 3; ++seq)
         batcher.add(rowNumber(seq));
     QCOMPARE(batcher.heldCount(), 3);
+    // The held count is announced once for the three, when the interval ends.
+    QVERIFY(held.isEmpty());
+    QVERIFY(held.wait(2000));
+    QCOMPARE(held.size(), 1);
     QCOMPARE(held.last().at(0).value<qsizetype>(), 3);
     QTest::qWait(3 * RequestBatcher::kBatchIntervalMs); // shows that nothing is published
     QCOMPARE(batches.size(), 0);
+    QCOMPARE(held.size(), 1); // nor announced again while nothing arrives
     batcher.setPaused(false);
     QCOMPARE(batches.size(), 1);
     const auto batch = batches.at(0).at(0).value<QList<PreparedRow>>();
