@@ -94,7 +94,7 @@ EventRow buildEventRow(const RecordedRequest &request, StringPool *pool)
     }
     row.sender = pool->intern(request.remoteAddress);
     row.otherDetail = pool->intern(otherDetail(request));
-    row.bodyBytes = quint32(qMin<qsizetype>(request.body.size(), UINT32_MAX));
+    row.bodyBytes = quint32(qMin<qsizetype>(request.bodySize(), UINT32_MAX));
     row.status = quint16(request.status);
     row.verdict = request.verification.verdict;
     row.family = event.family;

@@ -95,6 +95,22 @@ void TestMonitorSession::earlierRowsComeFirst()
     QCOMPARE(model->index(kEarlier, EventTableModel::EventColumn).data().toString(),
              QStringLiteral("room_finished")); // the live request, not the file's copy
     QCOMPARE(m_session->totalCount(), quint64(kEarlier + 3));
+    // The file's rows come without their bodies, but with their sizes.
+    const auto sizeAt = [model](int row) {
+        return model->index(row, EventTableModel::SizeColumn)
+            .data(EventTableModel::RawValueRole)
+            .toLongLong();
+    };
+    for (const quint64 seq : {quint64(1), quint64(kEarlier)}) {
+        const bool odd = seq % 2 != 0;
+        const RecordedRequest written = sessionRequest(
+            seq, odd ? QStringLiteral("room_started") : QStringLiteral("participant_joined"),
+            odd ? QStringLiteral("room-a") : QStringLiteral("room-b"));
+        QCOMPARE(sizeAt(int(seq) - 1), written.body.size());
+    }
+    QCOMPARE(sizeAt(kEarlier),
+             sessionRequest(kEarlier + 1, QStringLiteral("room_finished"), QStringLiteral("live"))
+                 .body.size());
 
     // Later live requests go straight in; a listener restart reopens the file without a reload.
     arrive(kEarlier + 4, kEarlier + 4);

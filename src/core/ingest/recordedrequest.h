@@ -23,12 +23,17 @@ struct RecordedRequest
     QByteArray method, target, httpVersion; // as sent; empty when the request line never parsed
     HttpHeaders headers;                    // original order and casing
     QByteArray body;                        // exact bytes (possibly partial for a rejected request)
+    // A row read for a table only (RequestRow::Detail::Light) leaves the body out and keeps its
+    // size here; -1 when the body is present.
+    qsizetype leftOutBodySize = -1;
     bool bodyComplete = true;
     int status = 0;        // the HTTP status we answered
     QString protocolError; // why the HTTP layer rejected it (400/408/413/431...), else empty
     Verification verification;
     WebhookEvent event;
 
+    // The body's size in bytes, also when the body was left out.
+    qsizetype bodySize() const { return leftOutBodySize >= 0 ? leftOutBodySize : body.size(); }
     // One line of the headless NDJSON output (README "Output format").
     QJsonObject toJson() const;
     // The same members as compact JSON text with its newline, in the README's order, written

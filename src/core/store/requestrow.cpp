@@ -88,6 +88,7 @@ RecordedRequest RequestRow::fromQuery(const QSqlQuery &query, Detail detail)
     if (r.bodyComplete)
         r.event = EventDecoder::decode(r.body);
     if (detail == Detail::Light) {
+        r.leftOutBodySize = r.body.size(); // the table's Size column
         r.body.clear();
         r.event.body = {};
     }

@@ -73,6 +73,7 @@ void TestSessionBrowser::streamsInBatches()
         for (const RecordedRequest &row : list) {
             QCOMPARE(row.seq, expectedSeq++);
             QVERIFY(row.body.isEmpty()); // light rows
+            QCOMPARE(row.bodySize(), makeRequest(row.seq).body.size());
             QCOMPARE(row.event.event, QStringLiteral("track_published"));
         }
     }
