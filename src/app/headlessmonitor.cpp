@@ -1,5 +1,7 @@
 #include "headlessmonitor.h"
 
+#include "events/eventfilter.h"
+
 #include <cstdio>
 
 namespace pnm {
@@ -38,7 +40,10 @@ HeadlessMonitor::HeadlessMonitor(const MonitorOptions &options, QObject *parent)
         note(error);
         emit failed(1);
     });
-    connect(&m_service, &IngestService::stopped, this, &HeadlessMonitor::finished);
+    connect(&m_service, &IngestService::stopped, this, [this] {
+        noteSummary();
+        emit finished();
+    });
     connectSessionNotes();
 }
 
@@ -46,6 +51,7 @@ void HeadlessMonitor::connectSessionNotes()
 {
     connect(&m_service, &IngestService::sessionOpened, this,
             [this](const QString &path, quint64 already) {
+                m_sessionPath = path;
                 note(already == 0 ? QStringLiteral("recording into %1").arg(path)
                                   : QStringLiteral("recording into %1 (continuing after %2 "
                                                    "requests)")
@@ -93,10 +99,47 @@ void HeadlessMonitor::writeLines(const QList<RecordedRequest> &requests)
 {
     // One write(2) per batch: under load a syscall per line cost more than building the lines.
     QByteArray lines;
-    for (const RecordedRequest &request : requests)
+    for (const RecordedRequest &request : requests) {
         lines += request.toJsonLine();
+        switch (verdictClassOf(request.verification.verdict)) {
+        case VerdictClass::Valid:
+            ++m_valid;
+            break;
+        case VerdictClass::Failed:
+            ++m_failed;
+            break;
+        case VerdictClass::Unverified:
+            ++m_unverified;
+            break;
+        }
+        if (request.status == 503)
+            ++m_unsaved;
+    }
     m_stdout.write(lines);
     m_written += quint64(requests.size());
+}
+
+void HeadlessMonitor::noteSummary()
+{
+    // The last word of a run: what a script or an operator scrolling back wants to know.
+    QString where;
+    if (!m_options.session.record)
+        where = QStringLiteral("; nothing stored (--no-session)");
+    else if (!m_sessionPath.isEmpty())
+        where = QStringLiteral("; session file %1").arg(m_sessionPath);
+    const QString unsaved =
+        m_unsaved == 0 ? QString()
+                       : QStringLiteral("; %1 answered 503 because the session store could not "
+                                        "write them (the sender retries)")
+                             .arg(m_unsaved);
+    note(QStringLiteral("stopped after %1 request%2: %3 valid, %4 failed verification, %5 "
+                        "unverified%6%7")
+             .arg(m_written)
+             .arg(m_written == 1 ? "" : "s")
+             .arg(m_valid)
+             .arg(m_failed)
+             .arg(m_unverified)
+             .arg(unsaved, where));
 }
 
 void HeadlessMonitor::note(const QString &text)

@@ -29,12 +29,19 @@ private:
     void connectSessionNotes();
     void writeLines(const QList<RecordedRequest> &requests);
     void note(const QString &text);
+    // One line on stderr when the listener has stopped: how many requests, by verdict, and where.
+    void noteSummary();
 
     MonitorOptions m_options;
     IngestService m_service;
     QFile m_stdout;
     QFile m_stderr;
+    QString m_sessionPath;
     quint64 m_written = 0;
+    quint64 m_valid = 0;
+    quint64 m_failed = 0;
+    quint64 m_unverified = 0;
+    quint64 m_unsaved = 0; // answered 503: the store could not write them
 };
 
 } // namespace pnm

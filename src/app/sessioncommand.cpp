@@ -70,8 +70,9 @@ int SessionCommand::run(const MonitorOptions &options, std::FILE *err)
                            ? QStringLiteral(" (words other than event:, room: and verdict: are "
                                             "searched for as text)")
                            : QString());
-    note(err, QStringLiteral("exported %1 requests from %2 to %3 (%4)%5")
+    note(err, QStringLiteral("exported %1 request%2 from %3 to %4 (%5)%6")
                   .arg(result.written)
+                  .arg(result.written == 1 ? "" : "s")
                   .arg(session.openPath, session.exportPath, exportFormatName(exportOptions.format),
                        filtered));
     return 0;

@@ -122,6 +122,11 @@ void TestHeadlessMonitor::signedNowIsValidAndTamperedIsNot()
     QVERIFY(monitor.process().waitForFinished(10000));
     QCOMPARE(monitor.process().exitStatus(), QProcess::NormalExit);
     QCOMPARE(monitor.process().exitCode(), 0);
+    // The last note sums the run up: the broken request has no token, so it failed too.
+    const QList<QByteArray> notes = monitor.standardError().trimmed().split('\n');
+    QVERIFY2(notes.constLast().startsWith("pnm-webhook-monitor: stopped after 4 requests: 2 valid, "
+                                          "2 failed verification, 0 unverified; session file "),
+             notes.constLast().constData());
 }
 
 void TestHeadlessMonitor::rejectInvalidAnswers401()
