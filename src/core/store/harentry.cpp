@@ -3,88 +3,126 @@
 #include "events/eventdecoder.h"
 #include "ingest/ingestpipeline.h"
 #include "store/sessionjson.h"
+#include "text/jsontextwriter.h"
 
 #include <QJsonArray>
 #include <QUrl>
 #include <QUrlQuery>
 #include <QVariant>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace pnm {
 
-namespace {
-QJsonArray harHeaders(const HttpHeaders &headers)
-{
-    QJsonArray out;
-    for (const HttpHeaderField &field : headers.fields())
-        out.append(QJsonObject{{"name", QString::fromLatin1(field.name)},
-                               {"value", QString::fromLatin1(field.value)}});
-    return out;
-}
-
-} // namespace
-
-QJsonObject HarEntry::toJson(const RecordedRequest &r)
+QByteArray HarEntry::toJsonText(const RecordedRequest &r)
 {
     const QByteArray host = r.headers.value("Host").value_or("localhost");
     const QString url =
         QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), QString::fromLatin1(r.target));
-    QJsonArray queryString;
-    const QUrlQuery query(QUrl(url).query());
-    for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
-        queryString.append(QJsonObject{{"name", name}, {"value", value}});
     bool base64 = false;
-    const QString text = SessionJson::bodyText(r.body, &base64);
-    QJsonObject postData{
-        {"mimeType", QString::fromLatin1(r.headers.value("Content-Type").value_or(QByteArray()))},
-        {"params", QJsonArray()},
-        {"text", text}};
-    if (base64)
-        postData.insert("encoding", QStringLiteral("base64"));
+    const QString body = SessionJson::bodyText(r.body, &base64);
     const HttpResponse answer = IngestPipeline::responseFor(r);
-    QJsonArray responseHeaders;
-    if (!answer.contentType.isEmpty())
-        responseHeaders.append(QJsonObject{{"name", QStringLiteral("Content-Type")},
-                                           {"value", QString::fromLatin1(answer.contentType)}});
-    for (const HttpHeaderField &field : answer.extraHeaders.fields())
-        responseHeaders.append(QJsonObject{{"name", QString::fromLatin1(field.name)},
-                                           {"value", QString::fromLatin1(field.value)}});
-    const QJsonObject response{
-        {"status", r.status},
-        {"statusText", QString::fromLatin1(HttpResponse::reasonPhrase(r.status))},
-        {"httpVersion", QString::fromLatin1(r.httpVersion.isEmpty() ? "HTTP/1.1" : r.httpVersion)},
-        {"cookies", QJsonArray()},
-        {"headers", responseHeaders},
-        {"content", QJsonObject{{"size", answer.body.size()},
-                                {"mimeType", QString::fromLatin1(answer.contentType.isEmpty()
-                                                                     ? QByteArray("text/plain")
-                                                                     : answer.contentType)},
-                                {"text", QString::fromUtf8(answer.body)}}},
-        {"redirectURL", QString()},
-        {"headersSize", -1},
-        {"bodySize", answer.body.size()}};
-    return QJsonObject{
-        {"startedDateTime", SessionJson::formatTime(r.receivedAtMs)},
-        {"time", 0},
-        {"request", QJsonObject{{"method", QString::fromLatin1(r.method)},
-                                {"url", url},
-                                {"httpVersion", QString::fromLatin1(r.httpVersion)},
-                                {"cookies", QJsonArray()},
-                                {"headers", harHeaders(r.headers)},
-                                {"queryString", queryString},
-                                {"postData", postData},
-                                {"headersSize", -1},
-                                {"bodySize", r.body.size()}}},
-        {"response", response},
-        {"cache", QJsonObject()},
-        {"timings", QJsonObject{{"send", 0}, {"wait", 0}, {"receive", 0}}},
-        {"_pnm", QJsonObject{{"seq", qint64(r.seq)},
-                             {"remote_address", r.remoteAddress},
-                             {"remote_port", r.remotePort},
-                             {"target", QString::fromLatin1(r.target)},
-                             {"body_complete", r.bodyComplete},
-                             {"protocol_error", r.protocolError},
-                             {"verification", r.verification.toJson()}}},
+    // Members in any order: the writer sorts each object as QJsonObject would, so the text is
+    // what QJsonDocument writes for the same entry.
+    JsonTextWriter out(2048 + body.size() + body.size() / 8, JsonTextWriter::KeyOrder::Sorted);
+    const auto latin1 = [](const QByteArray &bytes) { return QLatin1StringView(bytes); };
+    const auto emptyArray = [&out](QLatin1StringView name) {
+        out.key(name);
+        out.beginArray();
+        out.endArray();
     };
+    // HAR's name/value pairs; header bytes map one to one onto U+0000..U+00FF.
+    const auto pair = [&out](const auto &name, const auto &value) {
+        out.beginObject();
+        out.member("name"_L1, name);
+        out.member("value"_L1, value);
+        out.endObject();
+    };
+
+    out.beginObject();
+    out.member("startedDateTime"_L1, SessionJson::formatTime(r.receivedAtMs));
+    out.member("time"_L1, 0);
+
+    out.key("request"_L1);
+    out.beginObject();
+    out.member("method"_L1, latin1(r.method));
+    out.member("url"_L1, url);
+    out.member("httpVersion"_L1, latin1(r.httpVersion));
+    emptyArray("cookies"_L1);
+    out.key("headers"_L1);
+    out.beginArray();
+    for (const HttpHeaderField &field : r.headers.fields())
+        pair(latin1(field.name), latin1(field.value));
+    out.endArray();
+    out.key("queryString"_L1);
+    out.beginArray();
+    if (r.target.contains('?')) { // parsing every URL only to find no query cost a tenth
+        const QUrlQuery query(QUrl(url).query());
+        for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
+            pair(name, value);
+    }
+    out.endArray();
+    out.key("postData"_L1);
+    out.beginObject();
+    out.member("mimeType"_L1, latin1(r.headers.value("Content-Type").value_or(QByteArray())));
+    emptyArray("params"_L1);
+    out.member("text"_L1, body);
+    if (base64)
+        out.member("encoding"_L1, "base64"_L1);
+    out.endObject();
+    out.member("headersSize"_L1, -1);
+    out.member("bodySize"_L1, r.body.size());
+    out.endObject();
+
+    out.key("response"_L1);
+    out.beginObject();
+    out.member("status"_L1, r.status);
+    out.member("statusText"_L1, latin1(HttpResponse::reasonPhrase(r.status)));
+    out.member("httpVersion"_L1,
+               latin1(r.httpVersion.isEmpty() ? QByteArrayLiteral("HTTP/1.1") : r.httpVersion));
+    emptyArray("cookies"_L1);
+    out.key("headers"_L1);
+    out.beginArray();
+    if (!answer.contentType.isEmpty())
+        pair("Content-Type"_L1, latin1(answer.contentType));
+    for (const HttpHeaderField &field : answer.extraHeaders.fields())
+        pair(latin1(field.name), latin1(field.value));
+    out.endArray();
+    out.key("content"_L1);
+    out.beginObject();
+    out.member("size"_L1, answer.body.size());
+    out.member("mimeType"_L1, latin1(answer.contentType.isEmpty() ? QByteArrayLiteral("text/plain")
+                                                                  : answer.contentType));
+    out.member("text"_L1, QString::fromUtf8(answer.body));
+    out.endObject();
+    out.member("redirectURL"_L1, ""_L1);
+    out.member("headersSize"_L1, -1);
+    out.member("bodySize"_L1, answer.body.size());
+    out.endObject();
+
+    out.key("cache"_L1);
+    out.beginObject();
+    out.endObject();
+    out.key("timings"_L1);
+    out.beginObject();
+    out.member("send"_L1, 0);
+    out.member("wait"_L1, 0);
+    out.member("receive"_L1, 0);
+    out.endObject();
+
+    out.key("_pnm"_L1);
+    out.beginObject();
+    out.member("seq"_L1, qint64(r.seq));
+    out.member("remote_address"_L1, r.remoteAddress);
+    out.member("remote_port"_L1, int(r.remotePort));
+    out.member("target"_L1, latin1(r.target));
+    out.member("body_complete"_L1, r.bodyComplete);
+    out.member("protocol_error"_L1, r.protocolError);
+    out.key("verification"_L1);
+    r.verification.writeSummary(out);
+    out.endObject();
+    out.endObject();
+    return out.take();
 }
 
 bool HarEntry::fromJson(const QJsonObject &entry, RecordedRequest *request, QString *error)

@@ -11,7 +11,9 @@ namespace pnm {
 class HarEntry
 {
 public:
-    static QJsonObject toJson(const RecordedRequest &request);
+    // The entry as compact JSON text, written directly: what QJsonDocument would write for the
+    // same entry built as a QJsonObject (members sorted by name).
+    static QByteArray toJsonText(const RecordedRequest &request);
     // Lenient about what other tools add or leave out; false with *error naming the first field
     // it cannot do without, relative to the entry ("request.url: ...").
     static bool fromJson(const QJsonObject &entry, RecordedRequest *request, QString *error);

@@ -7,7 +7,6 @@
 #include "store/sessionprefetcher.h"
 
 #include <QCoreApplication>
-#include <QJsonDocument>
 #include <QSaveFile>
 #include <QSet>
 
@@ -52,7 +51,7 @@ QByteArray SessionExporter::encode(const RecordedRequest &request, ExportFormat 
     case ExportFormat::Ndjson:
         return SessionJson::toJsonText(request);
     case ExportFormat::Har:
-        return QJsonDocument(HarEntry::toJson(request)).toJson(QJsonDocument::Compact);
+        return HarEntry::toJsonText(request);
     case ExportFormat::Csv:
         return CsvRow::line(request);
     }

@@ -8,6 +8,8 @@
 #include <QJsonArray>
 #include <QStringDecoder>
 
+using namespace Qt::Literals::StringLiterals;
+
 namespace pnm {
 
 QString SessionJson::formatTime(qint64 unixMs)
@@ -38,27 +40,17 @@ QByteArray SessionJson::toJsonText(const RecordedRequest &r)
     const QString body = bodyText(r.body, &base64);
     // Members in QJsonObject's order (sorted by name), which the writer would otherwise restore.
     JsonTextWriter out(1024 + body.size() + body.size() / 8, JsonTextWriter::KeyOrder::Sorted);
-    const auto key = [&out](const char *name) { out.key(QLatin1StringView(name)); };
-    const auto text = [&](const char *name, const auto &value) {
-        key(name);
-        out.string(value);
-    };
-    const auto number = [&](const char *name, qint64 value) {
-        key(name);
-        out.number(value);
-    };
     const auto latin1 = [](const QByteArray &bytes) { return QLatin1StringView(bytes); };
     out.beginObject();
-    text("body", body);
-    key("body_complete");
-    out.boolean(r.bodyComplete);
-    text("body_encoding", base64 ? QLatin1StringView("base64") : QLatin1StringView("utf-8"));
-    key("event");
+    out.member("body"_L1, body);
+    out.member("body_complete"_L1, r.bodyComplete);
+    out.member("body_encoding"_L1, base64 ? "base64"_L1 : "utf-8"_L1);
+    out.key("event"_L1);
     out.beginObject();
     r.event.writeSummaryMembers(out);
     out.endObject();
     // Header bytes map one to one onto U+0000..U+00FF, so any byte survives the trip.
-    key("headers");
+    out.key("headers"_L1);
     out.beginArray();
     for (const HttpHeaderField &field : r.headers.fields()) {
         out.beginArray();
@@ -67,16 +59,16 @@ QByteArray SessionJson::toJsonText(const RecordedRequest &r)
         out.endArray();
     }
     out.endArray();
-    text("http_version", latin1(r.httpVersion));
-    text("method", latin1(r.method));
-    text("protocol_error", r.protocolError);
-    text("received_at", formatTime(r.receivedAtMs));
-    text("remote_address", r.remoteAddress);
-    number("remote_port", r.remotePort);
-    number("seq", qint64(r.seq));
-    number("status", r.status);
-    text("target", latin1(r.target));
-    key("verification");
+    out.member("http_version"_L1, latin1(r.httpVersion));
+    out.member("method"_L1, latin1(r.method));
+    out.member("protocol_error"_L1, r.protocolError);
+    out.member("received_at"_L1, formatTime(r.receivedAtMs));
+    out.member("remote_address"_L1, r.remoteAddress);
+    out.member("remote_port"_L1, int(r.remotePort));
+    out.member("seq"_L1, qint64(r.seq));
+    out.member("status"_L1, r.status);
+    out.member("target"_L1, latin1(r.target));
+    out.key("verification"_L1);
     r.verification.writeSummary(out);
     out.endObject();
     return out.take();

@@ -10,6 +10,7 @@
 #include <QJsonValue>
 #include <QStringView>
 #include <QVarLengthArray>
+#include <type_traits>
 
 namespace pnm {
 
@@ -39,6 +40,17 @@ public:
     void string(QLatin1StringView value);
     void number(qint64 value);
     void boolean(bool value);
+    // A member: its key, then its value: a bool, an integer, or a string (QString or Latin-1).
+    template <typename Value> void member(QLatin1StringView name, const Value &value)
+    {
+        key(name);
+        if constexpr (std::is_same_v<Value, bool>)
+            boolean(value);
+        else if constexpr (std::is_integral_v<Value>)
+            number(qint64(value));
+        else
+            string(value);
+    }
     // A whole object, serialised as QJsonDocument would (for parsed token parts).
     void object(const QJsonObject &value);
     // JSON text known to be one valid value (e.g. that QJsonDocument parsed), as it is.

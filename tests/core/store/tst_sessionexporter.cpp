@@ -4,6 +4,7 @@
 // importing the same file twice adds nothing.
 #include "../../support/vectors.h"
 #include "events/eventdecoder.h"
+#include "store/harentry.h"
 #include "store/sessionexporter.h"
 #include "store/sessionimporter.h"
 #include "store/sessionjson.h"
@@ -35,7 +36,7 @@ private slots:
     void initTestCase();
     void roundTrip_data();
     void roundTrip();
-    void jsonIsWhatQJsonDocumentWrites();
+    void jsonAndHarAreWhatQJsonDocumentWrites();
     void csvColumns();
     void importReverifiesWithKeys();
     void importTwiceAddsNothing();
@@ -156,7 +157,7 @@ void TestSessionExporter::roundTrip()
 
 // The JSON format was QJsonDocument's text of each request's object; it is now written directly
 // and must stay byte for byte the same (files of earlier versions compare equal to new ones).
-void TestSessionExporter::jsonIsWhatQJsonDocumentWrites()
+void TestSessionExporter::jsonAndHarAreWhatQJsonDocumentWrites()
 {
     QList<RecordedRequest> requests = m_requests;
     // Verdicts with keys, and the summary's optional members.
@@ -183,6 +184,10 @@ void TestSessionExporter::jsonIsWhatQJsonDocumentWrites()
     odd.remoteAddress = QStringLiteral("::ffff:10.0.0.\u00e9");
     odd.protocolError = QStringLiteral("tab\there");
     requests.append(odd);
+    // A query string, decoded into HAR's queryString.
+    RecordedRequest query = m_requests.constFirst();
+    query.target = "/hook?room=r%201&name=Zo%C3%A9&empty=&flag";
+    requests.append(query);
 
     for (const RecordedRequest &request : requests) {
         const QByteArray text = SessionExporter::encode(request, ExportFormat::Json);
@@ -202,6 +207,24 @@ void TestSessionExporter::jsonIsWhatQJsonDocumentWrites()
         QCOMPARE(back.verification.verdict, request.verification.verdict);
         QCOMPARE(parsed.object().value("verification").toObject(), request.verification.toJson());
         QCOMPARE(parsed.object().value("event").toObject(), request.event.toSummaryJson());
+
+        // HAR entries too are written directly, in QJsonObject's order.
+        const QByteArray har = SessionExporter::encode(request, ExportFormat::Har);
+        const QJsonDocument harParsed = QJsonDocument::fromJson(har, &error);
+        QCOMPARE(error.error, QJsonParseError::NoError);
+        QCOMPARE(harParsed.toJson(QJsonDocument::Compact), har);
+        RecordedRequest fromHar;
+        QVERIFY2(HarEntry::fromJson(harParsed.object(), &fromHar, &why), qPrintable(why));
+        QCOMPARE(fromHar.seq, request.seq);
+        QCOMPARE(fromHar.receivedAtMs, request.receivedAtMs);
+        QCOMPARE(fromHar.target, request.target);
+        QCOMPARE(fromHar.body, request.body);
+        QCOMPARE(fromHar.headers, request.headers);
+        QCOMPARE(fromHar.remoteAddress, request.remoteAddress);
+        QCOMPARE(fromHar.protocolError, request.protocolError);
+        QCOMPARE(fromHar.status, request.status);
+        const QJsonObject pnm = harParsed.object().value("_pnm").toObject();
+        QCOMPARE(pnm.value("verification").toObject(), request.verification.toJson());
     }
 }
 
