@@ -135,6 +135,15 @@ void SessionWriter::run(const SessionStoreOptions &options)
         ok = false;
         error = QStringLiteral("%1: %2").arg(options.path, prepareError);
     }
+    // Declared after the connection, so it stops (and closes its own) before that one closes.
+    // Started before open() returns, while the path still names the file opened above: its
+    // connection opens the file and its log by name.
+    WalCheckpointer checkpointer;
+    QString checkpointError;
+    if (ok &&
+        !checkpointer.start(options.path, m_fileIdentity, kCheckpointIntervalMs, &checkpointError))
+        qCWarning(lcStore) << "background checkpoints off for" << options.path << ":"
+                           << checkpointError;
     {
         std::lock_guard lock(m_mutex);
         m_openDone = true;
@@ -151,10 +160,6 @@ void SessionWriter::run(const SessionStoreOptions &options)
     if (!retention.prepare(db.db(), options, m_countAtOpen, m_clock, &error))
         qCWarning(lcStore) << "retention off for" << options.path << ":" << error;
     retention.setRemovedHandler(m_onRemoved);
-
-    // Declared after the connection, so it stops (and closes its own) before that one closes.
-    WalCheckpointer checkpointer;
-    checkpointer.start(options.path, kCheckpointIntervalMs);
 
     RetentionChange retentionChange;
     for (;;) {

@@ -12,11 +12,52 @@ WalCheckpointer::~WalCheckpointer()
     stop();
 }
 
-void WalCheckpointer::start(const QString &path, int intervalMs)
+bool WalCheckpointer::start(const QString &path, const FileIdentity &expected, int intervalMs,
+                            QString *error)
 {
     stop();
-    m_thread = std::jthread(
-        [this, path, intervalMs](const std::stop_token &stop) { run(stop, path, intervalMs); });
+    // Before SQLite touches anything at the path, and again once it holds the file and its log:
+    // a connection to somebody else's file would copy the writer's log into it, when it
+    // checkpoints and also when it closes.
+    const auto replaced = [&] {
+        const FileIdentity now = FileIdentity::of(path);
+        if (now.isValid() && now == expected)
+            return false;
+        *error = now.isValid() ? QStringLiteral("the session file was replaced by another file")
+                               : QStringLiteral("the session file was removed");
+        return true;
+    };
+    if (replaced())
+        return false;
+    sqlite3 *connection = nullptr;
+    // No create flag: the writer made the file; a file removed meanwhile is the writer's to report.
+    bool ok = sqlite3_open_v2(path.toUtf8().constData(), &connection, SQLITE_OPEN_READWRITE,
+                              nullptr) == SQLITE_OK;
+    // The writer's connection makes the last checkpoint when it closes; this one never does.
+    ok = ok &&
+         sqlite3_db_config(connection, SQLITE_DBCONFIG_NO_CKPT_ON_CLOSE, 1, nullptr) == SQLITE_OK;
+    // The database file is made durable after each copy, as the writer's own checkpoints do.
+    ok = ok && sqlite3_exec(connection, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) ==
+                   SQLITE_OK;
+    if (!ok)
+        *error = QString::fromUtf8(sqlite3_errmsg(connection));
+    // A first read opens the log and its index now: SQLite opens them by name at first use, and
+    // at the first checkpoint the path may name another session's (a second monitor's) files,
+    // whose frames would be copied into this one and then count as saved in that one.
+    ok = ok && !replaced() &&
+         sqlite3_exec(connection, "SELECT count(*) FROM sqlite_master", nullptr, nullptr,
+                      nullptr) == SQLITE_OK &&
+         !replaced();
+    if (!ok) {
+        if (error->isEmpty())
+            *error = QString::fromUtf8(sqlite3_errmsg(connection));
+        sqlite3_close(connection);
+        return false;
+    }
+    m_thread = std::jthread([this, connection, path, intervalMs](const std::stop_token &stop) {
+        run(stop, connection, path, intervalMs);
+    });
+    return true;
 }
 
 void WalCheckpointer::stop()
@@ -27,19 +68,9 @@ void WalCheckpointer::stop()
     m_thread.join();
 }
 
-void WalCheckpointer::run(const std::stop_token &stop, const QString &path, int intervalMs)
+void WalCheckpointer::run(const std::stop_token &stop, sqlite3 *connection, const QString &path,
+                          int intervalMs)
 {
-    sqlite3 *connection = nullptr;
-    // No create flag: the writer made the file; a file removed meanwhile is the writer's to report.
-    if (sqlite3_open_v2(path.toUtf8().constData(), &connection, SQLITE_OPEN_READWRITE, nullptr) !=
-        SQLITE_OK) {
-        qCWarning(lcStore) << "background checkpoints off for" << path << ":"
-                           << sqlite3_errmsg(connection);
-        sqlite3_close(connection);
-        return;
-    }
-    // The database file is made durable after each copy, as the writer's own checkpoints do.
-    sqlite3_exec(connection, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr);
     std::unique_lock lock(m_mutex);
     while (!m_wake.wait_for(lock, stop, std::chrono::milliseconds(intervalMs),
                             [&stop] { return stop.stop_requested(); })) {

@@ -7,11 +7,15 @@
 // new frames keep arriving while it runs).
 #pragma once
 
+#include "store/fileidentity.h"
+
 #include <QString>
 #include <condition_variable>
 #include <mutex>
 #include <stop_token>
 #include <thread>
+
+struct sqlite3;
 
 namespace pnm {
 
@@ -23,13 +27,16 @@ public:
     WalCheckpointer(const WalCheckpointer &) = delete;
     WalCheckpointer &operator=(const WalCheckpointer &) = delete;
 
-    // Starts checkpointing `path` (a session in WAL mode) every `intervalMs`.
-    void start(const QString &path, int intervalMs);
+    // Opens a connection to `path` (a session in WAL mode) now, on the caller's thread, and
+    // checkpoints through it every `intervalMs` on a thread of its own. False, with *error saying
+    // why, when it cannot open the file, or the file is no longer `expected` (the writer's): it
+    // would copy that session's log into somebody else's file.
+    bool start(const QString &path, const FileIdentity &expected, int intervalMs, QString *error);
     // Stops and closes its connection; returns once the thread has ended.
     void stop();
 
 private:
-    void run(const std::stop_token &stop, const QString &path, int intervalMs);
+    void run(const std::stop_token &stop, sqlite3 *connection, const QString &path, int intervalMs);
 
     std::mutex m_mutex;
     std::condition_variable_any m_wake;

@@ -1,7 +1,10 @@
 // The background checkpointer copies a session's write-ahead log into the database file while
-// another connection keeps writing, and stops promptly, also when the file is not there.
+// another connection keeps writing, and stops promptly. It refuses to start when the file is not
+// there, or when the path names another file than the writer's by then: it would copy the
+// writer's log into that file (or another session's log into the writer's).
 #include "store/walcheckpointer.h"
 
+#include <QFile>
 #include <QFileInfo>
 #include <QTemporaryDir>
 #include <QTest>
@@ -15,12 +18,34 @@ class TestWalCheckpointer : public QObject
 private slots:
     void copiesTheLogIntoTheDatabase();
     void aMissingFileIsNotAnError();
+    void aReplacedFileIsLeftAlone();
+    void anotherSessionAtThePathIsLeftAlone();
 };
 
 namespace {
 bool exec(sqlite3 *db, const char *sql)
 {
     return sqlite3_exec(db, sql, nullptr, nullptr, nullptr) == SQLITE_OK;
+}
+
+// A session in WAL mode with one uncopied transaction in its log, its connection left open.
+sqlite3 *writeSession(const QString &path)
+{
+    sqlite3 *writer = nullptr;
+    if (sqlite3_open(path.toUtf8().constData(), &writer) != SQLITE_OK ||
+        !exec(writer, "PRAGMA journal_mode=WAL") || !exec(writer, "PRAGMA wal_autocheckpoint=0") ||
+        !exec(writer, "CREATE TABLE t(x BLOB)") ||
+        !exec(writer, "INSERT INTO t VALUES(randomblob(5000))")) {
+        sqlite3_close(writer);
+        return nullptr;
+    }
+    return writer;
+}
+
+QByteArray contentOf(const QString &path)
+{
+    QFile file(path);
+    return file.open(QIODevice::ReadOnly) ? file.readAll() : QByteArray();
 }
 } // namespace
 
@@ -45,7 +70,8 @@ void TestWalCheckpointer::copiesTheLogIntoTheDatabase()
     QVERIFY(QFileInfo(path + QStringLiteral("-wal")).size() > 500 * 1000);
 
     WalCheckpointer checkpointer;
-    checkpointer.start(path, 10);
+    QString error;
+    QVERIFY2(checkpointer.start(path, FileIdentity::of(path), 10, &error), qPrintable(error));
     QTRY_VERIFY_WITH_TIMEOUT(QFileInfo(path).size() > sizeBefore + 500 * 1000, 10000);
     // Writing goes on while it runs, and what is written later is copied too.
     const qint64 sizeAfterFirst = QFileInfo(path).size();
@@ -67,10 +93,60 @@ void TestWalCheckpointer::aMissingFileIsNotAnError()
     QVERIFY(dir.isValid());
     const QString path = dir.filePath(QStringLiteral("absent.pnmsession"));
     WalCheckpointer checkpointer;
-    checkpointer.start(path, 10);
+    QString error;
+    QVERIFY(!checkpointer.start(path, FileIdentity::of(path), 10, &error));
+    QCOMPARE(error, QStringLiteral("the session file was removed"));
     checkpointer.stop();
     // It must not have created the file: a session that was removed stays removed.
     QVERIFY(!QFileInfo::exists(path));
+}
+
+// The writer's file was removed and somebody wrote a file of their own at the path; the
+// writer's log is still there. Under load this happened between the writer opening its file and
+// the checkpointer opening its own connection, which then copied the log over the newcomer.
+void TestWalCheckpointer::aReplacedFileIsLeftAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("replaced.pnmsession"));
+    sqlite3 *writer = writeSession(path);
+    QVERIFY(writer);
+    const FileIdentity writersFile = FileIdentity::of(path);
+    QVERIFY(QFile::remove(path));
+    const QByteArray newcomer("somebody else's file\n");
+    {
+        QFile file(path);
+        QVERIFY(file.open(QIODevice::WriteOnly));
+        file.write(newcomer);
+    }
+    QVERIFY(QFileInfo::exists(path + QStringLiteral("-wal")));
+    WalCheckpointer checkpointer;
+    QString error;
+    QVERIFY(!checkpointer.start(path, writersFile, 10, &error));
+    QCOMPARE(error, QStringLiteral("the session file was replaced by another file"));
+    QCOMPARE(contentOf(path), newcomer);
+    sqlite3_close(writer);
+}
+
+// Another session now lives at the path (a second monitor started there after the first one's
+// files were deleted): the checkpointer of the first must not open it.
+void TestWalCheckpointer::anotherSessionAtThePathIsLeftAlone()
+{
+    QTemporaryDir dir;
+    const QString path = dir.filePath(QStringLiteral("second.pnmsession"));
+    sqlite3 *first = writeSession(path);
+    QVERIFY(first);
+    const FileIdentity firstFile = FileIdentity::of(path);
+    for (const char *suffix : {"", "-wal", "-shm"})
+        QFile::remove(path + QLatin1String(suffix));
+    sqlite3 *second = writeSession(path);
+    QVERIFY(second);
+    QVERIFY(FileIdentity::of(path) != firstFile);
+    WalCheckpointer checkpointer;
+    QString error;
+    QVERIFY(!checkpointer.start(path, firstFile, 10, &error));
+    QCOMPARE(error, QStringLiteral("the session file was replaced by another file"));
+    sqlite3_close(second);
+    sqlite3_close(first);
 }
 
 QTEST_GUILESS_MAIN(TestWalCheckpointer)
