@@ -116,7 +116,6 @@ void HeadlessMonitor::writeLines(const QList<RecordedRequest> &requests)
             ++m_unsaved;
     }
     m_stdout.write(lines);
-    m_written += quint64(requests.size());
 }
 
 void HeadlessMonitor::noteSummary()
@@ -132,10 +131,11 @@ void HeadlessMonitor::noteSummary()
                        : QStringLiteral("; %1 answered 503 because the session store could not "
                                         "write them (the sender retries)")
                              .arg(m_unsaved);
+    const quint64 written = m_valid + m_failed + m_unverified;
     note(QStringLiteral("stopped after %1 request%2: %3 valid, %4 failed verification, %5 "
                         "unverified%6%7")
-             .arg(m_written)
-             .arg(m_written == 1 ? "" : "s")
+             .arg(written)
+             .arg(written == 1 ? "" : "s")
              .arg(m_valid)
              .arg(m_failed)
              .arg(m_unverified)

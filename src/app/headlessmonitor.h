@@ -37,7 +37,7 @@ private:
     QFile m_stdout;
     QFile m_stderr;
     QString m_sessionPath;
-    quint64 m_written = 0;
+    // Requests written to stdout, by verdict.
     quint64 m_valid = 0;
     quint64 m_failed = 0;
     quint64 m_unverified = 0;

@@ -14,58 +14,54 @@ using namespace Qt::Literals::StringLiterals;
 
 namespace pnm {
 
-QByteArray HarEntry::toJsonText(const RecordedRequest &r)
+namespace {
+QLatin1StringView latin1(const QByteArray &bytes)
 {
-    const QByteArray host = r.headers.value("Host").value_or("localhost");
-    const QString url =
-        QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), QString::fromLatin1(r.target));
+    return QLatin1StringView(bytes);
+}
+
+void emptyArray(JsonTextWriter &out, QLatin1StringView name)
+{
+    out.key(name);
+    out.beginArray();
+    out.endArray();
+}
+
+// HAR's name/value pairs; header bytes map one to one onto U+0000..U+00FF.
+template <typename Text> void namedValue(JsonTextWriter &out, const Text &name, const Text &value)
+{
+    out.beginObject();
+    out.member("name"_L1, name);
+    out.member("value"_L1, value);
+    out.endObject();
+}
+
+void writeRequest(JsonTextWriter &out, const RecordedRequest &r, const QString &url)
+{
     bool base64 = false;
     const QString body = SessionJson::bodyText(r.body, &base64);
-    const HttpResponse answer = IngestPipeline::responseFor(r);
-    // Members in any order: the writer sorts each object as QJsonObject would, so the text is
-    // what QJsonDocument writes for the same entry.
-    JsonTextWriter out(2048 + body.size() + body.size() / 8, JsonTextWriter::KeyOrder::Sorted);
-    const auto latin1 = [](const QByteArray &bytes) { return QLatin1StringView(bytes); };
-    const auto emptyArray = [&out](QLatin1StringView name) {
-        out.key(name);
-        out.beginArray();
-        out.endArray();
-    };
-    // HAR's name/value pairs; header bytes map one to one onto U+0000..U+00FF.
-    const auto pair = [&out](const auto &name, const auto &value) {
-        out.beginObject();
-        out.member("name"_L1, name);
-        out.member("value"_L1, value);
-        out.endObject();
-    };
-
-    out.beginObject();
-    out.member("startedDateTime"_L1, SessionJson::formatTime(r.receivedAtMs));
-    out.member("time"_L1, 0);
-
-    out.key("request"_L1);
     out.beginObject();
     out.member("method"_L1, latin1(r.method));
     out.member("url"_L1, url);
     out.member("httpVersion"_L1, latin1(r.httpVersion));
-    emptyArray("cookies"_L1);
+    emptyArray(out, "cookies"_L1);
     out.key("headers"_L1);
     out.beginArray();
     for (const HttpHeaderField &field : r.headers.fields())
-        pair(latin1(field.name), latin1(field.value));
+        namedValue(out, latin1(field.name), latin1(field.value));
     out.endArray();
     out.key("queryString"_L1);
     out.beginArray();
     if (r.target.contains('?')) { // parsing every URL only to find no query cost a tenth
         const QUrlQuery query(QUrl(url).query());
         for (const auto &[name, value] : query.queryItems(QUrl::FullyDecoded))
-            pair(name, value);
+            namedValue(out, name, value);
     }
     out.endArray();
     out.key("postData"_L1);
     out.beginObject();
     out.member("mimeType"_L1, latin1(r.headers.value("Content-Type").value_or(QByteArray())));
-    emptyArray("params"_L1);
+    emptyArray(out, "params"_L1);
     out.member("text"_L1, body);
     if (base64)
         out.member("encoding"_L1, "base64"_L1);
@@ -73,20 +69,24 @@ QByteArray HarEntry::toJsonText(const RecordedRequest &r)
     out.member("headersSize"_L1, -1);
     out.member("bodySize"_L1, r.body.size());
     out.endObject();
+}
 
-    out.key("response"_L1);
+// What the monitor answered (IngestPipeline::responseFor).
+void writeResponse(JsonTextWriter &out, const RecordedRequest &r)
+{
+    const HttpResponse answer = IngestPipeline::responseFor(r);
     out.beginObject();
     out.member("status"_L1, r.status);
     out.member("statusText"_L1, latin1(HttpResponse::reasonPhrase(r.status)));
     out.member("httpVersion"_L1,
                latin1(r.httpVersion.isEmpty() ? QByteArrayLiteral("HTTP/1.1") : r.httpVersion));
-    emptyArray("cookies"_L1);
+    emptyArray(out, "cookies"_L1);
     out.key("headers"_L1);
     out.beginArray();
     if (!answer.contentType.isEmpty())
-        pair("Content-Type"_L1, latin1(answer.contentType));
+        namedValue(out, "Content-Type"_L1, latin1(answer.contentType));
     for (const HttpHeaderField &field : answer.extraHeaders.fields())
-        pair(latin1(field.name), latin1(field.value));
+        namedValue(out, latin1(field.name), latin1(field.value));
     out.endArray();
     out.key("content"_L1);
     out.beginObject();
@@ -99,18 +99,11 @@ QByteArray HarEntry::toJsonText(const RecordedRequest &r)
     out.member("headersSize"_L1, -1);
     out.member("bodySize"_L1, answer.body.size());
     out.endObject();
+}
 
-    out.key("cache"_L1);
-    out.beginObject();
-    out.endObject();
-    out.key("timings"_L1);
-    out.beginObject();
-    out.member("send"_L1, 0);
-    out.member("wait"_L1, 0);
-    out.member("receive"_L1, 0);
-    out.endObject();
-
-    out.key("_pnm"_L1);
+// What HAR has no place for.
+void writeMonitorPart(JsonTextWriter &out, const RecordedRequest &r)
+{
     out.beginObject();
     out.member("seq"_L1, qint64(r.seq));
     out.member("remote_address"_L1, r.remoteAddress);
@@ -121,6 +114,35 @@ QByteArray HarEntry::toJsonText(const RecordedRequest &r)
     out.key("verification"_L1);
     r.verification.writeSummary(out);
     out.endObject();
+}
+} // namespace
+
+QByteArray HarEntry::toJsonText(const RecordedRequest &r)
+{
+    const QByteArray host = r.headers.value("Host").value_or("localhost");
+    const QString url =
+        QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), QString::fromLatin1(r.target));
+    // Members in any order: the writer sorts each object as QJsonObject would, so the text is
+    // what QJsonDocument writes for the same entry.
+    JsonTextWriter out(2048 + r.body.size() + r.body.size() / 2, JsonTextWriter::KeyOrder::Sorted);
+    out.beginObject();
+    out.member("startedDateTime"_L1, SessionJson::formatTime(r.receivedAtMs));
+    out.member("time"_L1, 0);
+    out.key("request"_L1);
+    writeRequest(out, r, url);
+    out.key("response"_L1);
+    writeResponse(out, r);
+    out.key("cache"_L1);
+    out.beginObject();
+    out.endObject();
+    out.key("timings"_L1);
+    out.beginObject();
+    out.member("send"_L1, 0);
+    out.member("wait"_L1, 0);
+    out.member("receive"_L1, 0);
+    out.endObject();
+    out.key("_pnm"_L1);
+    writeMonitorPart(out, r);
     out.endObject();
     return out.take();
 }

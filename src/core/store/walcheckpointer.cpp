@@ -16,6 +16,7 @@ bool WalCheckpointer::start(const QString &path, const FileIdentity &expected, i
                             QString *error)
 {
     stop();
+    error->clear();
     // Before SQLite touches anything at the path, and again once it holds the file and its log:
     // a connection to somebody else's file would copy the writer's log into it, when it
     // checkpoints and also when it closes.
@@ -39,8 +40,6 @@ bool WalCheckpointer::start(const QString &path, const FileIdentity &expected, i
     // The database file is made durable after each copy, as the writer's own checkpoints do.
     ok = ok && sqlite3_exec(connection, "PRAGMA synchronous=FULL", nullptr, nullptr, nullptr) ==
                    SQLITE_OK;
-    if (!ok)
-        *error = QString::fromUtf8(sqlite3_errmsg(connection));
     // A first read opens the log and its index now: SQLite opens them by name at first use, and
     // at the first checkpoint the path may name another session's (a second monitor's) files,
     // whose frames would be copied into this one and then count as saved in that one.
@@ -49,7 +48,7 @@ bool WalCheckpointer::start(const QString &path, const FileIdentity &expected, i
                       nullptr) == SQLITE_OK &&
          !replaced();
     if (!ok) {
-        if (error->isEmpty())
+        if (error->isEmpty()) // not said by replaced(): SQLite's own reason
             *error = QString::fromUtf8(sqlite3_errmsg(connection));
         sqlite3_close(connection);
         return false;
