@@ -202,17 +202,19 @@ int main(int argc, char *argv[])
     // and the window drops them four times a second, oldest first.
     constexpr int kRemovedPerStep = 4'250;
     quint64 oldest = 1;
+    const auto removeOldestStep = [&] { // ms until painted
+        QList<quint64> seqs;
+        for (int i = 0; i < kRemovedPerStep; ++i)
+            seqs.append(oldest++);
+        timer.restart();
+        model.removeSeqs(seqs);
+        QApplication::processEvents();
+        return double(timer.nsecsElapsed()) / 1e6;
+    };
     const auto removeOldest = [&](const char *name) {
         std::vector<double> removals;
-        for (int run = 0; run < runs; ++run) {
-            QList<quint64> seqs;
-            for (int i = 0; i < kRemovedPerStep; ++i)
-                seqs.append(oldest++);
-            timer.restart();
-            model.removeSeqs(seqs);
-            QApplication::processEvents();
-            removals.push_back(double(timer.nsecsElapsed()) / 1e6);
-        }
+        for (int run = 0; run < runs; ++run)
+            removals.push_back(removeOldestStep());
         std::printf("%-40s %10d %9.1f %9.1f\n", name, proxy.rowCount(), median(removals),
                     *std::max_element(removals.begin(), removals.end()));
     };
@@ -220,5 +222,43 @@ int main(int argc, char *argv[])
     removeOldest("retention: 4,250 oldest (arrival order)");
     proxy.sort(EventTableModel::ParticipantColumn, Qt::AscendingOrder);
     removeOldest("retention: 4,250 oldest (by participant)");
+
+    // A window left open for days with retention: every participant session and track is new
+    // (unique sids), and the table stays at N rows. Once as many rows have gone as it holds,
+    // the strings only removed rows named leave the pool; the step that does it is the max.
+    clearAll();
+    model.clear();
+    quint64 next = 0;
+    oldest = 1;
+    const auto appendUnique = [&](int rows) {
+        QList<RecordedRequest> batch;
+        for (int i = 0; i < rows; ++i) {
+            RecordedRequest request = bench::syntheticRequest(++next, random);
+            if (request.event.participant)
+                request.event.participant->sid = QStringLiteral("PA_%1").arg(next);
+            batch.append(request);
+        }
+        model.appendBatch(batch);
+    };
+    for (int appended = 0; appended < count; appended += kBatch)
+        appendUnique(std::min(kBatch, count - appended));
+    qsizetype poolPeak = 0;
+    int renumbered = 0;
+    QObject::connect(&model, &EventTableModel::stringsRenumbered, [&] {
+        ++renumbered;
+        std::printf("  (the step that renumbered: pool of %lld strings, %lld kept)\n",
+                    static_cast<long long>(poolPeak),
+                    static_cast<long long>(model.strings().size()));
+    });
+    std::vector<double> steps;
+    while (oldest + kRemovedPerStep <= next && renumbered == 0) {
+        appendUnique(kRemovedPerStep);
+        QApplication::processEvents();
+        poolPeak = std::max(poolPeak, model.strings().size());
+        steps.push_back(removeOldestStep());
+    }
+    std::printf("%-40s %10d %9.1f %9.1f   (%zu steps)\n", "retention turnover, unique sids",
+                proxy.rowCount(), median(steps), *std::max_element(steps.begin(), steps.end()),
+                steps.size());
     return 0;
 }

@@ -31,6 +31,8 @@ void EventFilterProxy::setSourceModel(QAbstractItemModel *sourceModel)
         m_connections << connect(
             m_source, &QAbstractItemModel::rowsRemoved, this,
             [this](const QModelIndex &, int first, int last) { handleRowsRemoved(first, last); });
+        m_connections << connect(m_source, &EventTableModel::stringsRenumbered, this,
+                                 &EventFilterProxy::handleStringsRenumbered);
         m_connections << connect(m_source, &QAbstractItemModel::modelAboutToBeReset, this,
                                  [this] { beginResetModel(); });
         m_connections << connect(m_source, &QAbstractItemModel::modelReset, this, [this] {
@@ -53,6 +55,18 @@ void EventFilterProxy::forgetRows()
     m_eventOk.clear();
     m_roomOk.clear();
     m_ranksValid = false;
+}
+
+void EventFilterProxy::handleStringsRenumbered()
+{
+    // Same rows, same order, same text: only the caches by pool id are built again.
+    m_textMasks.clear();
+    m_eventOk.clear();
+    m_roomOk.clear();
+    extendCaches();
+    m_ranksValid = false;
+    if (m_sortColumn >= 0 && sortsByString())
+        computeRanks();
 }
 
 void EventFilterProxy::setFilter(const EventFilter &filter)

@@ -65,6 +65,7 @@ private:
     void rebuild();
     void computeRows(); // m_rows from the filter and sort (inside a reset)
     void forgetRows();
+    void handleStringsRenumbered();
     void extendCaches();
     void computeRanks();
     bool sortsByString() const;

@@ -41,6 +41,16 @@ struct EventRow
 
 EventRow buildEventRow(const RecordedRequest &request, StringPool *pool);
 
+// Calls `visit(quint32 &id)` for each of the row's StringPool ids: whatever renumbers the pool
+// maps them all in one place.
+template <typename Visit> void forEachStringId(EventRow &row, Visit visit)
+{
+    for (quint32 *id :
+         {&row.eventName, &row.roomId, &row.room, &row.participant, &row.track, &row.sender,
+          &row.roomDetail, &row.participantDetail, &row.trackDetail, &row.otherDetail})
+        visit(*id);
+}
+
 // A request's row built ahead of its batch (EventTableModel::prepare), with the event id: all the
 // table needs of the request. Holding it costs a row's bytes, not the request's (its headers,
 // body and parsed JSON, several kilobytes). Its strings are in the pool of the table that made it,

@@ -159,7 +159,29 @@ Qt::ItemFlags EventTableModel::flags(const QModelIndex &index) const
 
 PreparedRow EventTableModel::prepare(const RecordedRequest &request)
 {
+    ++m_outstanding;
     return {buildEventRow(request, &m_strings), request.event.id, m_generation};
+}
+
+std::optional<EventRow> EventTableModel::takePrepared(const PreparedRow &prepared)
+{
+    if (prepared.tableGeneration == m_generation) {
+        --m_outstanding;
+        return prepared.row;
+    }
+    if (prepared.tableGeneration + 1 != m_generation || m_outstandingBefore == 0)
+        return std::nullopt; // from before a clear()
+    EventRow row = prepared.row;
+    forEachStringId(row, [this](quint32 &id) { id = m_strings.intern(m_stringsBefore.at(id)); });
+    if (--m_outstandingBefore == 0)
+        m_stringsBefore.clear();
+    return row;
+}
+
+void EventTableModel::discardPrepared(const QList<PreparedRow> &rows)
+{
+    for (const PreparedRow &prepared : rows)
+        takePrepared(prepared);
 }
 
 void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
@@ -173,20 +195,19 @@ void EventTableModel::appendBatch(const QList<RecordedRequest> &requests)
 
 void EventTableModel::appendPrepared(const QList<PreparedRow> &rows)
 {
-    const auto current = [this](const PreparedRow &prepared) {
-        return prepared.tableGeneration == m_generation;
-    };
-    const auto count = std::count_if(rows.cbegin(), rows.cend(), current);
-    if (count == 0)
+    std::vector<std::pair<EventRow, const QString *>> taken;
+    taken.reserve(size_t(rows.size()));
+    for (const PreparedRow &prepared : rows) {
+        if (std::optional<EventRow> row = takePrepared(prepared))
+            taken.emplace_back(*row, &prepared.eventId);
+    }
+    if (taken.empty())
         return;
     const int first = int(m_rows.size());
-    const int last = first + int(count) - 1; // inclusive
+    const int last = first + int(taken.size()) - 1; // inclusive
     bool choicesGrew = false;
     // The counts are updated before the announcement so views never see a half-made table.
-    for (const PreparedRow &prepared : rows) {
-        if (!current(prepared))
-            continue;
-        const EventRow &row = prepared.row;
+    for (const auto &[row, eventId] : taken) {
         if (verdictClassOf(row.verdict) == VerdictClass::Failed)
             ++m_failed;
         auto name = m_eventNames.find(row.eventName);
@@ -208,12 +229,10 @@ void EventTableModel::appendPrepared(const QList<PreparedRow> &rows)
         }
     }
     beginInsertRows(QModelIndex(), first, last);
-    for (const PreparedRow &prepared : rows) {
-        if (!current(prepared))
-            continue;
-        m_rows.push_back(prepared.row);
-        m_ids.append(prepared.eventId);
-        m_highestSeq = std::max(m_highestSeq, prepared.row.seq);
+    for (const auto &[row, eventId] : taken) {
+        m_rows.push_back(row);
+        m_ids.append(*eventId);
+        m_highestSeq = std::max(m_highestSeq, row.seq);
     }
     endInsertRows();
     emit countsChanged();
@@ -257,7 +276,55 @@ int EventTableModel::removeSeqs(QList<quint64> seqs)
         }
     }
     emit countsChanged();
+    m_removedSinceRenumbering += quint64(removed);
+    if (m_removedSinceRenumbering >= std::max(kMinTurnover, quint64(m_rows.size())) &&
+        m_outstandingBefore == 0)
+        dropDeadStrings();
     return removed;
+}
+
+void EventTableModel::dropDeadStrings()
+{
+    m_removedSinceRenumbering = 0;
+    // Live: what a row or a filter choice (kept at a count of 0) names. Rows prepared but not
+    // yet here may name others: they are mapped through the old pool when they arrive.
+    std::vector<bool> live(size_t(m_strings.size()), false);
+    qsizetype liveCount = 0;
+    const auto mark = [&live, &liveCount](quint32 id) {
+        if (!live[id]) {
+            live[id] = true;
+            ++liveCount;
+        }
+    };
+    for (EventRow &row : m_rows)
+        forEachStringId(row, [&mark](quint32 &id) { mark(id); });
+    for (auto it = m_eventNames.constBegin(); it != m_eventNames.constEnd(); ++it)
+        mark(it.key());
+    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it) {
+        mark(it.key());
+        mark(it->label);
+    }
+    const qsizetype dead = m_strings.size() - liveCount;
+    if (dead < kMinDeadStrings || dead < liveCount / 2)
+        return;
+
+    m_stringsBefore = m_strings.all();
+    const std::vector<quint32> newIds = m_strings.keepOnly(live);
+    for (EventRow &row : m_rows)
+        forEachStringId(row, [&newIds](quint32 &id) { id = newIds[id]; });
+    QHash<quint32, NameSeen> names;
+    for (auto it = m_eventNames.constBegin(); it != m_eventNames.constEnd(); ++it)
+        names.insert(newIds[it.key()], it.value());
+    m_eventNames = std::move(names);
+    QHash<quint32, RoomSeen> rooms;
+    for (auto it = m_rooms.constBegin(); it != m_rooms.constEnd(); ++it)
+        rooms.insert(newIds[it.key()], {newIds[it->label], it->count});
+    m_rooms = std::move(rooms);
+    ++m_generation;
+    m_outstandingBefore = std::exchange(m_outstanding, 0);
+    if (m_outstandingBefore == 0)
+        m_stringsBefore.clear();
+    emit stringsRenumbered();
 }
 
 void EventTableModel::forget(const EventRow &row)
@@ -301,6 +368,10 @@ void EventTableModel::clear()
     m_failed = 0;
     m_highestSeq = 0;
     ++m_generation;
+    m_outstanding = 0;
+    m_outstandingBefore = 0;
+    m_stringsBefore.clear();
+    m_removedSinceRenumbering = 0;
     endResetModel();
     emit countsChanged();
     emit choicesChanged();

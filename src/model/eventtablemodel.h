@@ -13,6 +13,7 @@
 
 #include <QAbstractTableModel>
 #include <QSet>
+#include <optional>
 #include <vector>
 
 namespace pnm {
@@ -73,8 +74,11 @@ public:
     // a row's bytes instead of a whole request's.
     PreparedRow prepare(const RecordedRequest &request);
     // Appends rows in the order given; rows prepared before the last clear() are skipped (their
-    // pool ids would name other strings).
+    // pool ids would name other strings). Every prepared row must come back here or to
+    // discardPrepared(): until the rows prepared before a renumbering have, the strings they
+    // name are kept and the pool is not renumbered again.
     void appendPrepared(const QList<PreparedRow> &rows);
+    void discardPrepared(const QList<PreparedRow> &rows);
     void appendBatch(const QList<RecordedRequest> &requests);
     // Makes room for `rows` more rows now, when that many are known to be coming: the table then
     // does not copy itself whole each time it doubles, which at half a million rows kept the
@@ -83,8 +87,14 @@ public:
     // Removes the rows of these requests (a retention limit deleted them from the session file);
     // numbers not in the table are skipped. Returns how many rows went. A few contiguous runs
     // are removed as such; rows scattered over more runs than kMaxRemovalRuns reset the model.
+    // Once retention has removed as many rows as the table holds (at least kMinTurnover), the
+    // strings only removed rows used are dropped from the pool, if there are at least
+    // kMinDeadStrings of them and half as many as there are live ones: without that a window
+    // kept open for days with retention would still grow by every participant and track it saw.
     int removeSeqs(QList<quint64> seqs);
     static constexpr int kMaxRemovalRuns = 16;
+    static constexpr quint64 kMinTurnover = 10'000;
+    static constexpr qsizetype kMinDeadStrings = 10'000;
     // The highest sequence number appended since the table was created or cleared (0: none).
     quint64 highestSeq() const { return m_highestSeq; }
     void clear();
@@ -109,6 +119,9 @@ signals:
     // A new event name or room appeared (the filter bar's choices grew). Their counts change
     // with every batch: countsChanged().
     void choicesChanged();
+    // The string pool was renumbered (strings of removed rows dropped): what is indexed by pool
+    // id must be built again. The rows, their order and their text did not change.
+    void stringsRenumbered();
 
 private:
     QString displayText(const EventRow &row, int column) const;
@@ -117,6 +130,10 @@ private:
     // Drops the rows of these runs (increasing, disjoint) in one pass.
     void eraseRuns(const RowRuns &runs);
     QVariant rawValue(const EventRow &row, int column) const;
+    // The row as appendPrepared() takes it: ids of the pool before the last renumbering are
+    // mapped to this one; nullopt for a row from before a clear(). Counts it as returned.
+    std::optional<EventRow> takePrepared(const PreparedRow &prepared);
+    void dropDeadStrings();
 
     std::vector<EventRow> m_rows;
     StringPool m_strings;
@@ -136,7 +153,14 @@ private:
     QHash<quint32, RoomSeen> m_rooms;      // room id -> its label and rows
     quint64 m_failed = 0;
     quint64 m_highestSeq = 0;
-    quint32 m_generation = 0; // counts clear()s: PreparedRow::tableGeneration
+    // Counts clear()s and renumberings of the pool: PreparedRow::tableGeneration.
+    quint32 m_generation = 0;
+    // Rows prepared and not yet appended or discarded, of this generation and of the one before
+    // it when that ended with a renumbering, whose strings are kept meanwhile.
+    qsizetype m_outstanding = 0;
+    qsizetype m_outstandingBefore = 0;
+    QList<QString> m_stringsBefore;
+    quint64 m_removedSinceRenumbering = 0;
 };
 
 } // namespace pnm

@@ -105,11 +105,11 @@ QList<PreparedRow> MonitorSession::withoutRemoved(const QList<PreparedRow> &rows
     if (m_removed.isEmpty())
         return rows;
     QList<PreparedRow> kept;
+    QList<PreparedRow> gone;
     kept.reserve(rows.size());
-    for (const PreparedRow &prepared : rows) {
-        if (!m_removed.remove(prepared.row.seq))
-            kept.append(prepared);
-    }
+    for (const PreparedRow &prepared : rows)
+        (m_removed.remove(prepared.row.seq) ? gone : kept).append(prepared);
+    m_model.discardPrepared(gone);
     return kept;
 }
 

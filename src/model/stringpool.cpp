@@ -32,6 +32,27 @@ void StringPool::clear()
     m_strings.append(QString());
 }
 
+std::vector<quint32> StringPool::keepOnly(const std::vector<bool> &live)
+{
+    std::vector<quint32> newIds(size_t(m_strings.size()), kDropped);
+    QList<QString> kept;
+    kept.append(QString());
+    newIds[0] = 0;
+    for (qsizetype id = 1; id < m_strings.size(); ++id) {
+        if (size_t(id) < live.size() && live[size_t(id)]) {
+            newIds[size_t(id)] = quint32(kept.size());
+            kept.append(m_strings.at(id));
+        }
+    }
+    QHash<QString, quint32> ids;
+    ids.reserve(kept.size());
+    for (qsizetype id = 1; id < kept.size(); ++id)
+        ids.insert(kept.at(id), quint32(id));
+    m_ids = std::move(ids);
+    m_strings = std::move(kept);
+    return newIds;
+}
+
 qsizetype StringPool::memoryBytes() const
 {
     // Each string's data is shared between the list and the hash key; count it once, plus the

@@ -5,7 +5,9 @@
 #include <QHash>
 #include <QList>
 #include <QString>
+#include <limits>
 #include <optional>
+#include <vector>
 
 namespace pnm {
 
@@ -20,7 +22,14 @@ public:
     // The id of `text` when it was interned, without adding it (filters look their values up).
     std::optional<quint32> find(const QString &text) const;
     qsizetype size() const { return m_strings.size(); }
+    // Every string by id: a copy shares the strings and keeps them alive after keepOnly().
+    const QList<QString> &all() const { return m_strings; }
     void clear();
+    // Drops every string not marked in `live` (indexed by id; the empty string always stays)
+    // and numbers the rest again from 1 in their old order. Returns each old id's new id, or
+    // kDropped; whoever holds ids must map them through it.
+    std::vector<quint32> keepOnly(const std::vector<bool> &live);
+    static constexpr quint32 kDropped = std::numeric_limits<quint32>::max();
     // Heap bytes held, approximately (for the memory-per-row figure).
     qsizetype memoryBytes() const;
 

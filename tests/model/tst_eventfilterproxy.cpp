@@ -34,6 +34,7 @@ private slots:
     void removedRowsLeaveInArrivalOrder();
     void removedRowsLeaveWhileSorted();
     void scatteredRemovalResetsAndKeepsTheFilter();
+    void renumberedStringsKeepFilterAndSort();
 
 private:
     QList<quint64> shownSeqs() const;
@@ -470,6 +471,48 @@ void TestEventFilterProxy::scatteredRemovalResetsAndKeepsTheFilter()
                     m_proxy->index(row, EventTableModel::ParticipantColumn).data().toString());
         }
     }
+}
+
+// Retention dropping strings from the pool renumbers the rest: the proxy builds its caches by
+// pool id again, so rows arriving afterwards are filtered and placed as a fresh proxy would.
+void TestEventFilterProxy::renumberedStringsKeepFilterAndSort()
+{
+    const auto joined = [](quint64 seq, const QString &who) {
+        return makeRequest(seq, QStringLiteral("participant_joined"),
+                           seq % 2 ? QStringLiteral("alpha") : QStringLiteral("beta"), who);
+    };
+    QList<RecordedRequest> many;
+    for (quint64 seq = 5; seq <= 30'000; ++seq)
+        many.append(joined(seq, QStringLiteral("p%1").arg(seq)));
+    m_model->appendBatch(many);
+    EventFilter filter;
+    filter.setText(QStringLiteral("p2"));
+    m_proxy->setFilter(filter);
+    m_proxy->sort(EventTableModel::ParticipantColumn, Qt::DescendingOrder);
+    QSignalSpy renumbered(m_model.get(), &EventTableModel::stringsRenumbered);
+    QList<quint64> gone;
+    for (quint64 seq = 1; seq <= 20'000; ++seq)
+        gone.append(seq);
+    m_model->removeSeqs(gone);
+    QCOMPARE(renumbered.size(), 1);
+
+    QList<RecordedRequest> later;
+    for (quint64 seq = 30'001; seq <= 30'060; ++seq) {
+        const QString who = seq % 3 == 0   ? QStringLiteral("p2-new-%1").arg(seq)
+                            : seq % 3 == 1 ? QStringLiteral("zz-%1").arg(seq)
+                                           : QStringLiteral("p%1").arg(seq - 10'000);
+        later.append(joined(seq, who));
+    }
+    m_model->appendBatch(later);
+    EventFilterProxy fresh;
+    fresh.setSourceModel(m_model.get());
+    fresh.setFilter(filter);
+    fresh.sort(EventTableModel::ParticipantColumn, Qt::DescendingOrder);
+    QList<quint64> expected;
+    for (int row = 0; row < fresh.rowCount(); ++row)
+        expected.append(fresh.index(row, 0).data(EventTableModel::SeqRole).toULongLong());
+    QCOMPARE(expected.size(), 9'999 + 40); // p20001..p29999, and two arrivals in three
+    QCOMPARE(shownSeqs(), expected);
 }
 
 QTEST_GUILESS_MAIN(TestEventFilterProxy)

@@ -23,6 +23,9 @@ private slots:
     void scatteredRemovalResets();
     void preparedRowsAreTheRequestsRows();
     void rowsPreparedBeforeClearAreSkipped();
+    void deadStringsLeaveThePool();
+    void rowsPreparedBeforeRenumberingKeepTheirText();
+    void discardedRowsReleaseTheOldPool();
 };
 
 namespace {
@@ -37,6 +40,29 @@ QList<RecordedRequest> numbered(quint64 first, quint64 last)
             seq % 5 == 0 ? Verdict::BadSignature : Verdict::Valid));
     }
     return batch;
+}
+
+QList<quint64> range(quint64 first, quint64 last)
+{
+    QList<quint64> seqs;
+    for (quint64 seq = first; seq <= last; ++seq)
+        seqs.append(seq);
+    return seqs;
+}
+
+// Every cell's text and raw value, and each row's event id, from `first` on.
+QStringList shown(const EventTableModel &model, int first = 0)
+{
+    QStringList cells;
+    for (int row = first; row < model.rowCount(); ++row) {
+        for (int column = 0; column < EventTableModel::ColumnCount; ++column) {
+            const QModelIndex index = model.index(row, column);
+            cells << index.data().toString()
+                  << index.data(EventTableModel::RawValueRole).toString();
+        }
+        cells << QString::fromStdString(std::string(model.eventIds().id(row)));
+    }
+    return cells;
 }
 
 QList<quint64> seqsOf(const EventTableModel &model)
@@ -295,6 +321,107 @@ void TestEventTableModel::rowsPreparedBeforeClearAreSkipped()
              QStringLiteral("Title of new-room (new-room)"));
     QCOMPARE(model.rooms().size(), 1);
     QCOMPARE(model.eventNames().size(), 1);
+}
+
+// Retention turning the table over: strings only removed rows used leave the pool, and what is
+// left shows exactly what it showed. Every participant here is seen once (u<seq>), as each
+// participant sid and track sid of a real meeting is.
+void TestEventTableModel::deadStringsLeaveThePool()
+{
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendBatch(numbered(1, 30'000));
+    const qsizetype before = model.strings().size();
+    QVERIFY(before > 60'000); // two strings per participant
+    const QStringList kept = shown(model, 20'000);
+    QSignalSpy renumbered(&model, &EventTableModel::stringsRenumbered);
+    QSignalSpy reset(&model, &QAbstractItemModel::modelReset);
+
+    // Fewer removed than the table holds: nothing yet.
+    QCOMPARE(model.removeSeqs(range(1, 9'999)), 9'999);
+    QCOMPARE(renumbered.size(), 0);
+    QCOMPARE(model.strings().size(), before);
+    QCOMPARE(model.removeSeqs(range(10'000, 20'000)), 10'001);
+    QCOMPARE(renumbered.size(), 1);
+    QCOMPARE(reset.size(), 0);
+    QVERIFY2(model.strings().size() < 20'100, qPrintable(QString::number(model.strings().size())));
+    QVERIFY(!model.strings().find(QStringLiteral("U5 (u5)")));
+    QCOMPARE(shown(model), kept);
+
+    // The choices keep their rows' counts, and room_finished (all its rows gone) stays at 0.
+    QStringList names;
+    for (const EventNameChoice &name : model.eventNames())
+        names << name.name + u'=' + QString::number(name.count);
+    QCOMPARE(names, (QStringList{QStringLiteral("participant_joined=10000"),
+                                 QStringLiteral("room_finished=0")}));
+    QCOMPARE(model.rooms().size(), 3);
+    QCOMPARE(model.rooms().at(0).label, QStringLiteral("Title of r0 (r0)"));
+
+    // Rows after it use the new numbering, including strings that had been dropped.
+    QList<RecordedRequest> again = numbered(30'001, 30'010);
+    again.append(makeRequest(30'011, QStringLiteral("participant_joined"), QStringLiteral("r1"),
+                             QStringLiteral("u5")));
+    EventTableModel direct;
+    direct.appendBatch(again);
+    model.appendBatch(again);
+    QCOMPARE(shown(model, 10'000), shown(direct));
+}
+
+// Rows prepared before a renumbering (a paused window, rows behind a loading history) name
+// strings of the old pool, some of which no row in the table uses: they show their own text
+// when appended, and the pool is not renumbered again while they are out.
+void TestEventTableModel::rowsPreparedBeforeRenumberingKeepTheirText()
+{
+    EventTableModel model;
+    QAbstractItemModelTester tester(&model, QAbstractItemModelTester::FailureReportingMode::QtTest);
+    model.appendBatch(numbered(1, 20'000));
+    // Numbered above what comes later so that the table stays in sequence order.
+    const QList<RecordedRequest> late = {makeRequest(1'000'000, QStringLiteral("participant_left"),
+                                                     QStringLiteral("r2"), QStringLiteral("u5")),
+                                         makeRequest(1'000'001, QStringLiteral("track_published"),
+                                                     QStringLiteral("r9"), QStringLiteral("solo"))};
+    QList<PreparedRow> held;
+    for (const RecordedRequest &request : late)
+        held.append(model.prepare(request));
+    QSignalSpy renumbered(&model, &EventTableModel::stringsRenumbered);
+    model.removeSeqs(range(1, 15'000));
+    QCOMPARE(renumbered.size(), 1);
+    QVERIFY(!model.strings().find(QStringLiteral("Title of r9 (r9)")));
+
+    model.appendBatch(numbered(20'001, 40'000));
+    model.removeSeqs(range(15'001, 35'000));
+    QCOMPARE(renumbered.size(), 1); // the held rows' strings are still needed
+    model.appendPrepared(held);
+    EventTableModel direct;
+    direct.appendBatch(late);
+    QCOMPARE(shown(model, model.rowCount() - 2), shown(direct));
+    QCOMPARE(model.rooms().size(), 4);
+
+    // Nothing held any more: the next turnover renumbers, and the rows still read the same.
+    const QStringList before = shown(model, 1'000); // what stays
+    model.removeSeqs(range(35'001, 36'000));
+    QCOMPARE(renumbered.size(), 2);
+    QCOMPARE(shown(model), before);
+}
+
+// A prepared row that never reaches the table (its request was removed meanwhile) is given
+// back: after that the old pool is not needed and the pool can be renumbered again.
+void TestEventTableModel::discardedRowsReleaseTheOldPool()
+{
+    EventTableModel model;
+    model.appendBatch(numbered(1, 20'000));
+    const PreparedRow held = model.prepare(makeRequest(
+        1'000'000, QStringLiteral("participant_left"), QStringLiteral("r2"), QStringLiteral("x")));
+    QSignalSpy renumbered(&model, &EventTableModel::stringsRenumbered);
+    model.removeSeqs(range(1, 15'000));
+    QCOMPARE(renumbered.size(), 1);
+    model.discardPrepared({held});
+    model.appendBatch(numbered(20'001, 40'000));
+    model.removeSeqs(range(15'001, 35'000));
+    QCOMPARE(renumbered.size(), 2);
+    QCOMPARE(model.rowCount(), 5'000);
+    model.appendPrepared({held}); // given back already: not appended twice or with wrong text
+    QCOMPARE(model.rowCount(), 5'000);
 }
 
 QTEST_GUILESS_MAIN(TestEventTableModel)
