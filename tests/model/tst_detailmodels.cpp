@@ -76,6 +76,10 @@ void TestDetailModels::rawAndCurl()
     QCOMPARE(RawRequestText::curlCommand(request, QStringLiteral("http://127.0.0.1:8787")),
              QStringLiteral("curl -sS -X POST 'http://127.0.0.1:8787/hook' \\\n"
                             "  -H 'authorization: a'\\''b' \\\n  --data-binary 'ok\\xff'"));
+    // A byte order mark is part of the body: the command sends it again.
+    request.body = "\xef\xbb\xbf{}";
+    QVERIFY(RawRequestText::curlCommand(request, {}).toUtf8().endsWith("'\xef\xbb\xbf{}'"));
+    QVERIFY(RawRequestText::text(request).toUtf8().endsWith("\n\n\xef\xbb\xbf{}"));
 }
 
 void TestDetailModels::signatureReport()

@@ -1,12 +1,14 @@
 #include "store/sessionexporter.h"
 
 #include "store/csvrow.h"
+#include "store/fileidentity.h"
 #include "store/harentry.h"
 #include "store/redactor.h"
 #include "store/sessionjson.h"
 #include "store/sessionprefetcher.h"
 
 #include <QCoreApplication>
+#include <QFile>
 #include <QSaveFile>
 #include <QSet>
 
@@ -58,10 +60,34 @@ QByteArray SessionExporter::encode(const RecordedRequest &request, ExportFormat 
     return {};
 }
 
+namespace {
+// Writing the export goes through a new file renamed over `outPath`: aimed at a session file
+// (the one being read, another, one a monitor is recording into) it would replace the session.
+QString refusalToReplace(const QString &sessionPath, const QString &outPath)
+{
+    const FileIdentity out = FileIdentity::of(outPath);
+    if (!out.isValid())
+        return {};
+    if (out == FileIdentity::of(sessionPath))
+        return QStringLiteral("%1: that is the session being exported; choose another file")
+            .arg(outPath);
+    QFile existing(outPath);
+    constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+    if (existing.open(QIODevice::ReadOnly) && existing.read(16) == kSqliteMagic)
+        return QStringLiteral("%1: is an SQLite file, perhaps a session; an export does not "
+                              "replace it (choose another file)")
+            .arg(outPath);
+    return {};
+}
+} // namespace
+
 ExportResult SessionExporter::exportSession(const QString &sessionPath, const QString &outPath,
                                             const ExportOptions &options)
 {
     ExportResult result;
+    result.error = refusalToReplace(sessionPath, outPath);
+    if (!result.error.isEmpty())
+        return result;
     SessionPrefetcher reader;
     if (!reader.open(sessionPath, kBatchRows, &result.error))
         return result;

@@ -28,7 +28,9 @@ bool SessionJson::parseTime(const QString &text, qint64 *unixMs)
 
 QString SessionJson::bodyText(const QByteArray &body, bool *base64)
 {
-    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    // A byte order mark is kept: it is part of the body and of its sha256.
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless |
+                                                     QStringDecoder::Flag::ConvertInitialBom);
     const QString text = decoder.decode(body);
     *base64 = decoder.hasError();
     return *base64 ? QString::fromLatin1(body.toBase64()) : text;

@@ -42,6 +42,7 @@ private slots:
     void importTwiceAddsNothing();
     void selectionAndRedaction();
     void exportOfMissingSessionFails();
+    void exportNeverReplacesASession();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -78,6 +79,11 @@ void TestSessionExporter::initTestCase()
     binary.body = QByteArray("\xff\xfe\x00{not utf-8", 14);
     binary.headers.append("X-Latin1", "caf\xe9");
     m_requests.append(binary);
+    // A byte order mark is part of the body (and of its sha256): it must survive as text.
+    RecordedRequest marked = m_requests.constFirst();
+    marked.seq = ++seq;
+    marked.body.prepend("\xef\xbb\xbf");
+    m_requests.append(marked);
     RecordedRequest rejected;
     rejected.seq = ++seq;
     rejected.receivedAtMs = 1700000000123;
@@ -319,6 +325,33 @@ void TestSessionExporter::exportOfMissingSessionFails()
     QVERIFY(!result.ok);
     QCOMPARE(result.error, path("nope.pnmsession") + ": no such file");
     QVERIFY(!QFile::exists(path("nope.json")));
+}
+
+// The export is renamed over its path when complete: aimed at the session it reads (directly or
+// through a link) or at any other session file, that would have replaced the session.
+void TestSessionExporter::exportNeverReplacesASession()
+{
+    const QByteArray before = readAll(m_session);
+    ExportResult result = SessionExporter::exportSession(m_session, m_session, {});
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, m_session + ": that is the session being exported; choose another file");
+    const QString link = path("link.json");
+    QVERIFY(QFile::link(m_session, link));
+    result = SessionExporter::exportSession(m_session, link, {});
+    QVERIFY(!result.ok);
+    QVERIFY(result.error.startsWith(link + ": that is the session being exported"));
+
+    const QString other = path("other.pnmsession");
+    QVERIFY(QFile::copy(m_session, other));
+    result = SessionExporter::exportSession(m_session, other, {});
+    QVERIFY(!result.ok);
+    QVERIFY2(result.error.startsWith(other + ": is an SQLite file"), qPrintable(result.error));
+    QCOMPARE(readAll(other), before);
+    QCOMPARE(readAll(m_session), before);
+
+    // An earlier export is replaced as before.
+    QVERIFY(SessionExporter::exportSession(m_session, path("again.json"), {}).ok);
+    QVERIFY(SessionExporter::exportSession(m_session, path("again.json"), {}).ok);
 }
 
 QTEST_GUILESS_MAIN(TestSessionExporter)
