@@ -112,6 +112,17 @@ bool SessionOptions::read(const QCommandLineParser &parser, QString *error)
         *error = QStringLiteral("--filter: %1").arg(*error);
         return false;
     }
+    if (redact && exportPath.isEmpty()) {
+        // An import stores what the file holds; only what leaves the program is redacted.
+        *error = QStringLiteral("--redact applies to --export; add --open FILE --export OUT");
+        return false;
+    }
+    const bool retains = parser.isSet("retain-count") || parser.isSet("retain-age");
+    if (retains && (!importPaths.isEmpty() || !exportPath.isEmpty())) {
+        *error = QStringLiteral("--retain-count and --retain-age apply while recording, not to "
+                                "--import or --export");
+        return false;
+    }
     if (!importPaths.isEmpty() && sessionPath.isEmpty()) {
         *error = QStringLiteral("--import needs --session FILE: the session to import into");
         return false;

@@ -118,6 +118,18 @@ void TestSessionOptions::badCombinations_data()
         << "cannot tell the export format from 'out.txt'; add --format";
     QTest::newRow("retain count") << QStringList{"--retain-count", "0"}
                                   << "--retain-count needs a whole number of at least 1, not '0'";
+    // An import stores the file as it is; redaction and retention would be silently skipped.
+    QTest::newRow("redact with import")
+        << QStringList{"--session", "s", "--import", "a.json", "--redact"}
+        << "--redact applies to --export; add --open FILE --export OUT";
+    QTest::newRow("redact alone") << QStringList{"--redact"}
+                                  << "--redact applies to --export; add --open FILE --export OUT";
+    QTest::newRow("retain with import")
+        << QStringList{"--session", "s", "--import", "a.json", "--retain-count", "10"}
+        << "--retain-count and --retain-age apply while recording, not to --import or --export";
+    QTest::newRow("retain with export")
+        << QStringList{"--open", "s", "--export", "a.json", "--retain-age", "1h"}
+        << "--retain-count and --retain-age apply while recording, not to --import or --export";
     QTest::newRow("retain age") << QStringList{"--retain-age", "soon"}
                                 << "--retain-age needs a duration such as 90s, 30m, 12h or 7d, "
                                    "not 'soon'";
