@@ -206,14 +206,43 @@ bool HarEntry::fromJson(const QJsonObject &entry, RecordedRequest *request, QStr
         r.body = text.toUtf8();
     }
     r.status = entry.value("response").toObject().value("status").toInt();
-    r.seq = quint64(pnm.value("seq").toInteger());
+    // Our own part (_pnm) is checked as strictly as the JSON format; another tool's entry has
+    // none, is numbered on import and verified then.
+    if (pnm.contains("seq")) {
+        const std::optional<qint64> seq =
+            SessionJson::wholeNumber(pnm.value("seq"), 1, qint64(1) << 53);
+        if (!seq) {
+            *error = QStringLiteral("_pnm.seq: not a whole number of at least 1: %1")
+                         .arg(pnm.value("seq").toVariant().toString());
+            return false;
+        }
+        r.seq = quint64(*seq);
+    }
+    if (pnm.contains("remote_port")) {
+        const std::optional<qint64> port =
+            SessionJson::wholeNumber(pnm.value("remote_port"), 0, 65535);
+        if (!port) {
+            *error = QStringLiteral("_pnm.remote_port: not a port number: %1")
+                         .arg(pnm.value("remote_port").toVariant().toString());
+            return false;
+        }
+        r.remotePort = quint16(*port);
+    }
     r.remoteAddress = pnm.value("remote_address").toString();
-    r.remotePort = quint16(pnm.value("remote_port").toInt());
     r.bodyComplete = pnm.value("body_complete").toBool(true);
     r.protocolError = pnm.value("protocol_error").toString();
-    r.verification = SessionJson::verificationFromSummary(pnm.value("verification").toObject());
-    if (!pnm.contains("verification"))
+    if (pnm.contains("verification")) {
+        QString why;
+        const std::optional<Verification> verification =
+            SessionJson::verificationFromSummary(pnm.value("verification"), &why);
+        if (!verification) {
+            *error = QStringLiteral("_pnm.verification: %1").arg(why);
+            return false;
+        }
+        r.verification = *verification;
+    } else {
         r.verification.verdict = Verdict::Unverified; // another tool's entry: checked on import
+    }
     if (r.bodyComplete)
         r.event = EventDecoder::decode(r.body);
     *request = r;

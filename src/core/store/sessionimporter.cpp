@@ -12,6 +12,7 @@
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QSet>
+#include <limits>
 
 namespace pnm {
 
@@ -55,10 +56,22 @@ bool readSessionJson(const QString &path, const QByteArray &data, QList<Recorded
                      .arg(path, QLatin1String(SessionJson::kFormatName));
         return false;
     }
-    const int version = top.value("version").toInt();
-    if (version < 1 || version > SessionJson::kVersion) {
+    const QJsonValue versionValue = top.value("version");
+    const std::optional<qint64> version =
+        SessionJson::wholeNumber(versionValue, 1, std::numeric_limits<int>::max());
+    if (!version) {
+        *error =
+            versionValue.isUndefined()
+                ? QStringLiteral("%1: field \"version\" is missing").arg(path)
+                : QStringLiteral("%1: field \"version\" must be a whole number, not %2")
+                      .arg(path, versionValue.isString() ? u'"' + versionValue.toString() + u'"'
+                                                         : versionValue.toVariant().toString());
+        return false;
+    }
+    if (*version > SessionJson::kVersion) {
         *error = QStringLiteral("%1: session format version %2; this program reads version %3")
-                     .arg(path, top.value("version").toVariant().toString())
+                     .arg(path)
+                     .arg(*version)
                      .arg(SessionJson::kVersion);
         return false;
     }

@@ -7,6 +7,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QStringDecoder>
+#include <cmath>
 
 using namespace Qt::Literals::StringLiterals;
 
@@ -20,7 +21,7 @@ QString SessionJson::formatTime(qint64 unixMs)
 bool SessionJson::parseTime(const QString &text, qint64 *unixMs)
 {
     const QDateTime time = QDateTime::fromString(text, Qt::ISODateWithMs);
-    if (!time.isValid())
+    if (!time.isValid() || time.timeSpec() == Qt::LocalTime)
         return false;
     *unixMs = time.toMSecsSinceEpoch();
     return true;
@@ -76,11 +77,23 @@ QByteArray SessionJson::toJsonText(const RecordedRequest &r)
     return out.take();
 }
 
-Verification SessionJson::verificationFromSummary(const QJsonObject &summary)
+std::optional<Verification> SessionJson::verificationFromSummary(const QJsonValue &value,
+                                                                 QString *error)
 {
+    if (!value.isObject()) {
+        *error =
+            value.isUndefined() ? QStringLiteral("is missing") : QStringLiteral("is not an object");
+        return std::nullopt;
+    }
+    const QJsonObject summary = value.toObject();
+    const std::optional<Verdict> verdict = verdictFromName(summary.value("status").toString());
+    if (!verdict) {
+        *error = QStringLiteral("has no status this program knows (\"%1\")")
+                     .arg(summary.value("status").toVariant().toString());
+        return std::nullopt;
+    }
     Verification v;
-    v.verdict =
-        verdictFromName(summary.value("status").toString()).value_or(Verdict::MalformedToken);
+    v.verdict = *verdict;
     v.issuer = summary.value("issuer").toString();
     v.tokenSource = summary.value("token_source").toString();
     v.bearerPrefixStripped = summary.value("bearer_prefix_stripped").toBool();
@@ -90,6 +103,16 @@ Verification SessionJson::verificationFromSummary(const QJsonObject &summary)
     if (v.isFailure())
         v.steps.append({QStringLiteral("imported"), VerificationStep::Outcome::Failed, detail});
     return v;
+}
+
+std::optional<qint64> SessionJson::wholeNumber(const QJsonValue &value, qint64 min, qint64 max)
+{
+    if (!value.isDouble())
+        return std::nullopt;
+    const double number = value.toDouble();
+    if (number != std::floor(number) || number < double(min) || number > double(max))
+        return std::nullopt;
+    return qint64(number);
 }
 
 bool SessionJson::fromJson(const QJsonObject &json, RecordedRequest *request, QString *error)
@@ -110,14 +133,46 @@ bool SessionJson::fromJson(const QJsonObject &json, RecordedRequest *request, QS
         !need("headers", QJsonValue::Array) || !need("body", QJsonValue::String) ||
         !need("status", QJsonValue::Double))
         return false;
-    r.seq = quint64(json.value("seq").toInteger());
+    // Numbers are checked, not wrapped: 99999 must not become port 34463.
+    const auto whole = [&](const char *key, qint64 min, qint64 max) -> std::optional<qint64> {
+        const QJsonValue value = json.value(QLatin1String(key));
+        const std::optional<qint64> number = wholeNumber(value, min, max);
+        if (!number) {
+            *error = QStringLiteral("field \"%1\" must be a whole number from %2 to %3, not %4")
+                         .arg(QLatin1String(key))
+                         .arg(min)
+                         .arg(max)
+                         .arg(value.toVariant().toString());
+        }
+        return number;
+    };
+    const auto seq = whole("seq", 1, qint64(1) << 53);
+    const auto status = whole("status", 0, 999);
+    const auto port = json.contains("remote_port") ? whole("remote_port", 0, 65535) : 0;
+    if (!seq || !status || !port)
+        return false;
+    r.seq = quint64(*seq);
+    r.status = int(*status);
+    r.remotePort = quint16(*port);
     if (!parseTime(json.value("received_at").toString(), &r.receivedAtMs)) {
-        *error = QStringLiteral("field \"received_at\" is not an RFC 3339 time: \"%1\"")
+        *error = QStringLiteral("field \"received_at\" is not an RFC 3339 time with an offset "
+                                "(\"Z\" for UTC): \"%1\"")
                      .arg(json.value("received_at").toString());
         return false;
     }
+    if (json.contains("verification")) {
+        QString why;
+        const std::optional<Verification> verification =
+            verificationFromSummary(json.value("verification"), &why);
+        if (!verification) {
+            *error = QStringLiteral("field \"verification\" %1").arg(why);
+            return false;
+        }
+        r.verification = *verification;
+    } else {
+        r.verification.verdict = Verdict::Unverified; // nobody checked it: keys check it on import
+    }
     r.remoteAddress = json.value("remote_address").toString();
-    r.remotePort = quint16(json.value("remote_port").toInt());
     r.method = json.value("method").toString().toLatin1();
     r.target = json.value("target").toString().toLatin1();
     r.httpVersion = json.value("http_version").toString().toLatin1();
@@ -148,9 +203,7 @@ bool SessionJson::fromJson(const QJsonObject &json, RecordedRequest *request, QS
         return false;
     }
     r.bodyComplete = json.value("body_complete").toBool(true);
-    r.status = json.value("status").toInt();
     r.protocolError = json.value("protocol_error").toString();
-    r.verification = verificationFromSummary(json.value("verification").toObject());
     if (r.bodyComplete)
         r.event = EventDecoder::decode(r.body);
     *request = r;

@@ -5,6 +5,7 @@
 #include "ingest/recordedrequest.h"
 
 #include <QJsonObject>
+#include <optional>
 
 namespace pnm {
 
@@ -24,13 +25,18 @@ public:
 
     // RFC 3339 UTC with milliseconds: "2026-05-01T12:00:00.123Z".
     static QString formatTime(qint64 unixMs);
-    // Accepts RFC 3339 with any offset; false when it is not one.
+    // Accepts RFC 3339 with any offset; false when it is not one (a time without an offset
+    // would be read in this machine's time zone).
     static bool parseTime(const QString &text, qint64 *unixMs);
     // Body text and whether it had to be base64 (bytes that are not valid UTF-8).
     static QString bodyText(const QByteArray &body, bool *base64);
     // The verification summary as written (status, issuer, token source, detail) turned back
-    // into a Verification whose summary is the same.
-    static Verification verificationFromSummary(const QJsonObject &summary);
+    // into a Verification whose summary is the same; nullopt with *error when the value is not
+    // such a summary or names a status this program does not know.
+    static std::optional<Verification> verificationFromSummary(const QJsonValue &summary,
+                                                               QString *error);
+    // A JSON number that is a whole number within [min, max]; nullopt otherwise.
+    static std::optional<qint64> wholeNumber(const QJsonValue &value, qint64 min, qint64 max);
 };
 
 } // namespace pnm

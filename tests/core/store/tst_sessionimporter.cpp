@@ -82,8 +82,49 @@ void TestSessionImporter::badFiles_data()
     QTest::newRow("bad time") << "time.json"
                               << head + QByteArray(kGoodRequest).replace("2026-05-01T", "May ") +
                                      "]}"
-                              << ": requests[0]: field \"received_at\" is not an RFC 3339 time: "
-                                 "\"May 12:00:00.000Z\"";
+                              << ": requests[0]: field \"received_at\" is not an RFC 3339 time "
+                                 "with an offset (\"Z\" for UTC): \"May 12:00:00.000Z\"";
+    // Read in this machine's time zone it would move by hours from one machine to the next.
+    QTest::newRow("time without offset")
+        << "zone.json" << head + QByteArray(kGoodRequest).replace(".000Z", ".000") + "]}"
+        << ": requests[0]: field \"received_at\" is not an RFC 3339 time with an offset (\"Z\" "
+           "for UTC): \"2026-05-01T12:00:00.000\"";
+    // Numbers are checked, not wrapped or truncated; a seq below 1 would be stored and never
+    // exported.
+    const auto withField = [&head](const QByteArray &from, const QByteArray &to) {
+        return head + QByteArray(kGoodRequest).replace(from, to) + "]}";
+    };
+    QTest::newRow("seq below 1") << "seq.json" << withField("\"seq\":1", "\"seq\":-100")
+                                 << ": requests[0]: field \"seq\" must be a whole number from 1 to "
+                                    "9007199254740992, not -100";
+    QTest::newRow("seq not whole") << "seq2.json" << withField("\"seq\":1", "\"seq\":1.5")
+                                   << ": requests[0]: field \"seq\" must be a whole number from 1 "
+                                      "to 9007199254740992, not 1.5";
+    QTest::newRow("port out of range")
+        << "port.json" << withField("\"seq\":1", "\"seq\":1,\"remote_port\":99999")
+        << ": requests[0]: field \"remote_port\" must be a whole number from 0 to 65535, not 99999";
+    QTest::newRow("status out of range")
+        << "status.json" << withField("\"status\":200", "\"status\":99999")
+        << ": requests[0]: field \"status\" must be a whole number from 0 to 999, not 99999";
+    QTest::newRow("unknown verdict")
+        << "verdict.json"
+        << withField("\"status\":200", "\"status\":200,\"verification\":{\"status\":\"bogus\"}")
+        << ": requests[0]: field \"verification\" has no status this program knows (\"bogus\")";
+    QTest::newRow("verification not an object")
+        << "verdict2.json" << withField("\"status\":200", "\"status\":200,\"verification\":\"x\"")
+        << ": requests[0]: field \"verification\" is not an object";
+    QTest::newRow("version missing")
+        << "nv.json" << QByteArray("{\"format\":\"pnm-webhook-session\"}")
+        << ": field \"version\" is missing";
+    QTest::newRow("version as text")
+        << "vs.json" << QByteArray("{\"format\":\"pnm-webhook-session\",\"version\":\"1\"}")
+        << ": field \"version\" must be a whole number, not \"1\"";
+    QTest::newRow("har seq below 1")
+        << "z.har"
+        << QByteArray("{\"log\":{\"entries\":[{\"startedDateTime\":\"2026-05-01T12:00:00Z\","
+                      "\"request\":{\"method\":\"GET\",\"url\":\"http://h/\"},"
+                      "\"_pnm\":{\"seq\":0}}]}}")
+        << ": log.entries[0]._pnm.seq: not a whole number of at least 1: 0";
     QTest::newRow("ndjson line 3") << "l.ndjson" << QByteArray(kGoodRequest) + "\n\n{\"seq\":\n"
                                    << ":3:8: not valid JSON: unterminated object";
     QTest::newRow("ndjson array") << "a.ndjson" << QByteArray("[1]\n") << ":1: not a JSON object";
