@@ -88,7 +88,8 @@ void TestMonitorOptions::keysFromAllSources()
     int exitCode = 0;
     QString text;
     const MonitorOptions options =
-        parse({"--keys-file", file.fileName(), "--key", "cli:clisecret"}, &exitCode, &text, env);
+        parse({"--keys-file", file.fileName(), "--key", "cli:clisecret", "--key", "cli:clisecret"},
+              &exitCode, &text, env); // the same pair twice is no conflict
     QCOMPARE(exitCode, -1);
     QCOMPARE(options.ingest.keys.size(), 5);
     QCOMPARE(options.ingest.keys.secret("prod"), QByteArray("s3cr:et")); // split at the first ':'
@@ -104,6 +105,10 @@ void TestMonitorOptions::badInput_data()
     QTest::newRow("port too big") << QStringList{"--listen", "127.0.0.1:70000"} << "65535";
     QTest::newRow("not an address") << QStringList{"--listen", "example.invalid:80"} << "not an IP";
     QTest::newRow("key without secret") << QStringList{"--key", "lonely"} << "--key";
+    // One key, two secrets: every request signed with the one dropped would fail.
+    QTest::newRow("key twice, two secrets")
+        << QStringList{"--key", "plugnmeet:staging", "--key", "plugnmeet:prod"}
+        << "--key: key 'plugnmeet' is given twice with different secrets";
     QTest::newRow("missing keys file")
         << QStringList{"--keys-file", "/nonexistent/keys"} << "/nonexistent/keys";
     QTest::newRow("negative body") << QStringList{"--max-body", "-1"} << "--max-body";

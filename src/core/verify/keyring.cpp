@@ -20,7 +20,14 @@ bool KeyRing::insertSpec(QStringView spec, QString *error)
     if (secret.isEmpty())
         return failWith(
             QStringLiteral("expected KEY:SECRET, the secret for key '%1' is empty").arg(key));
-    insert(key.toString(), secret.toUtf8());
+    // A token's issuer selects one secret: a second secret for the same key would silently
+    // turn every request signed with the first into a bad signature.
+    const QByteArray bytes = secret.toUtf8();
+    if (contains(key.toString()) && this->secret(key.toString()) != bytes)
+        return failWith(QStringLiteral("key '%1' is given twice with different secrets; a token's "
+                                       "issuer selects one secret, so give each key once")
+                            .arg(key));
+    insert(key.toString(), bytes);
     return true;
 }
 

@@ -23,7 +23,8 @@ public:
     QByteArray secret(const QString &apiKey) const { return m_secrets.value(apiKey); }
     QStringList keys() const { return m_secrets.keys(); }
 
-    // Parses "KEY:SECRET" (the secret may itself contain ':'). Returns false on a bad spec.
+    // Parses "KEY:SECRET" (the secret may itself contain ':'). Returns false on a bad spec, and
+    // for a key already here with another secret.
     bool insertSpec(QStringView spec, QString *error = nullptr);
 
 private:

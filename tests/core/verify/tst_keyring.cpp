@@ -94,10 +94,15 @@ void TestKeyRing::lookups()
     QVERIFY(ring.secret("Alpha").isEmpty());
     QVERIFY(!ring.contains(""));
 
-    // A later spec for the same key replaces its secret.
-    QVERIFY(ring.insertSpec(u"alpha:uno"));
+    // A later spec for the same key with another secret is refused (a token's issuer selects
+    // one secret: the other sender's requests would all fail); the same pair again is fine.
+    QString error;
+    QVERIFY(!ring.insertSpec(u"alpha:uno", &error));
+    QCOMPARE(error, QStringLiteral("key 'alpha' is given twice with different secrets; a token's "
+                                   "issuer selects one secret, so give each key once"));
+    QCOMPARE(ring.secret("alpha"), QByteArray("one"));
+    QVERIFY(ring.insertSpec(u"alpha:one"));
     QCOMPARE(ring.size(), 3);
-    QCOMPARE(ring.secret("alpha"), QByteArray("uno"));
 
     ring.remove("beta");
     QVERIFY(!ring.contains("beta"));
