@@ -1,6 +1,7 @@
 #include "headlessmonitor.h"
 
 #include "events/eventfilter.h"
+#include "ingest/ingestpipeline.h"
 
 #include <cstdio>
 
@@ -112,8 +113,10 @@ void HeadlessMonitor::writeLines(const QList<RecordedRequest> &requests)
             ++m_unverified;
             break;
         }
-        if (request.status == 503)
+        if (request.protocolError == IngestPipeline::storeFailureReason())
             ++m_unsaved;
+        else if (!request.protocolError.isEmpty())
+            ++m_rejectedByHttp;
     }
     m_stdout.write(lines);
 }
@@ -131,15 +134,22 @@ void HeadlessMonitor::noteSummary()
                        : QStringLiteral("; %1 answered 503 because the session store could not "
                                         "write them (the sender retries)")
                              .arg(m_unsaved);
+    // Their verdicts are counted above too: a request cut short may still carry a token.
+    const QString rejected =
+        m_rejectedByHttp == 0
+            ? QString()
+            : QStringLiteral("; %1 rejected by the HTTP layer (malformed, too large, too slow or "
+                             "too many connections)")
+                  .arg(m_rejectedByHttp);
     const quint64 written = m_valid + m_failed + m_unverified;
     note(QStringLiteral("stopped after %1 request%2: %3 valid, %4 failed verification, %5 "
-                        "unverified%6%7")
+                        "unverified%6%7%8")
              .arg(written)
              .arg(written == 1 ? "" : "s")
              .arg(m_valid)
              .arg(m_failed)
              .arg(m_unverified)
-             .arg(unsaved, where));
+             .arg(rejected, unsaved, where));
 }
 
 void HeadlessMonitor::note(const QString &text)

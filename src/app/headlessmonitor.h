@@ -41,7 +41,8 @@ private:
     quint64 m_valid = 0;
     quint64 m_failed = 0;
     quint64 m_unverified = 0;
-    quint64 m_unsaved = 0; // answered 503: the store could not write them
+    quint64 m_unsaved = 0;        // answered 503: the store could not write them
+    quint64 m_rejectedByHttp = 0; // answered by the HTTP layer (400, 408, 413, ..., 503)
 };
 
 } // namespace pnm

@@ -72,7 +72,7 @@ void IngestPipeline::finish(RecordedRequest recorded, const HttpResponder &respo
     m_journal->append(recorded, [this, recorded, responder, answer](bool stored) mutable {
         if (!stored && answer) {
             recorded.status = 503;
-            recorded.protocolError = QStringLiteral("session store could not save the request");
+            recorded.protocolError = storeFailureReason();
         }
         if (answer)
             responder.send(responseFor(recorded));

@@ -35,6 +35,12 @@ public:
 
     // The status and body we answer for a recorded request (exposed for tests and the docs).
     static HttpResponse responseFor(const RecordedRequest &recorded);
+    // The protocol error of a request answered 503 because the store could not save it; the
+    // HTTP layer's 503s (too many connections) give their own reason.
+    static QString storeFailureReason()
+    {
+        return QStringLiteral("session store could not save the request");
+    }
 
 signals:
     // The requests recorded since the last event-loop pass, in sequence order, each with the
