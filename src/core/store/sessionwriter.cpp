@@ -41,18 +41,25 @@ bool SessionWriter::open(const SessionStoreOptions &options, BatchHandler handle
     // A lock left by a killed process names a dead pid; QLockFile treats that as stale.
     m_lock = std::make_unique<QLockFile>(options.path + QStringLiteral(".lock"));
     m_lock->setStaleLockTime(0);
-    if (!m_lock->tryLock(0)) {
-        qint64 pid = 0;
-        QString host, application;
+    qint64 pid = 0;
+    QString host, application;
+    // An empty or garbled lock file names no process, so QLockFile would never call it stale.
+    // Removing it succeeds only when no process holds its native lock, as a live owner does.
+    const bool locked = m_lock->tryLock(0) || (m_lock->error() == QLockFile::LockFailedError &&
+                                               !m_lock->getLockInfo(&pid, &host, &application) &&
+                                               m_lock->removeStaleLockFile() && m_lock->tryLock(0));
+    if (!locked) {
         m_lock->getLockInfo(&pid, &host, &application);
         if (error)
             *error =
-                m_lock->error() == QLockFile::LockFailedError
-                    ? QStringLiteral("%1: already being recorded by process %2 (%3)")
-                          .arg(options.path)
-                          .arg(pid)
-                          .arg(application)
-                    : QStringLiteral("%1: cannot create the lock file %1.lock").arg(options.path);
+                m_lock->error() != QLockFile::LockFailedError
+                    ? QStringLiteral("%1: cannot create the lock file %1.lock").arg(options.path)
+                : pid == 0 ? QStringLiteral("%1: another process holds the lock file %1.lock")
+                                 .arg(options.path)
+                           : QStringLiteral("%1: already being recorded by process %2 (%3)")
+                                 .arg(options.path)
+                                 .arg(pid)
+                                 .arg(application);
         m_lock.reset();
         return false;
     }

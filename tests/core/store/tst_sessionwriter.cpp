@@ -444,6 +444,26 @@ void TestSessionWriter::oneWriterPerSession()
     first.close();
     QVERIFY(!QFile::exists(path + ".lock"));
     QVERIFY2(second.open({path}, {}, &error), qPrintable(error));
+    second.close();
+
+    // A lock file that names no process (empty, or garbled by hand) is left over, not held:
+    // it must not keep the session closed for ever.
+    for (const QByteArray &content : {QByteArray(), QByteArray("garbage\n")}) {
+        QFile lock(path + ".lock");
+        QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+        lock.write(content);
+        lock.close();
+        SessionWriter writer;
+        QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
+    }
+    // But a live writer's lock, even with its words overwritten, still holds.
+    QVERIFY(first.open({path}, {}, &error));
+    QFile lock(path + ".lock");
+    QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
+    lock.close();
+    QVERIFY(!second.open({path}, {}, &error));
+    QCOMPARE(error, path + ": another process holds the lock file " + path + ".lock");
+    first.close();
 }
 
 namespace {
