@@ -5,6 +5,7 @@
 
 #include <QDateTime>
 #include <QJsonArray>
+#include <QJsonDocument>
 
 namespace pnm {
 
@@ -15,6 +16,16 @@ QString remoteText(const QString &address, quint16 port)
                                   : address + u':' + QString::number(port);
 }
 } // namespace
+
+void RecordedRequest::writeEventSummary(JsonTextWriter &out) const
+{
+    if (bodyComplete) {
+        event.writeSummaryMembers(out);
+        return;
+    }
+    out.key(QLatin1StringView("body_error"));
+    out.string(QStringLiteral("body incomplete: %1 bytes arrived").arg(bodySize()));
+}
 
 QJsonObject RecordedRequest::toJson() const
 {
@@ -29,7 +40,11 @@ QJsonObject RecordedRequest::toJson() const
     if (!protocolError.isEmpty())
         line.insert("error", protocolError);
     // The decoded summary contributes event, id, created_at, room, participant, track, ...
-    const QJsonObject summary = event.toSummaryJson();
+    JsonTextWriter text;
+    text.beginObject();
+    writeEventSummary(text);
+    text.endObject();
+    const QJsonObject summary = QJsonDocument::fromJson(text.text()).object();
     for (auto it = summary.begin(); it != summary.end(); ++it)
         line.insert(it.key(), it.value());
     line.insert("verification", verification.toJson());
@@ -60,7 +75,7 @@ QByteArray RecordedRequest::toJsonLine() const
         out.string(protocolError);
     }
     // Decoded fields have names of their own (event, id, room, ...), never the ones above.
-    event.writeSummaryMembers(out);
+    writeEventSummary(out);
     key("verification");
     verification.writeSummary(out);
     out.endObject();

@@ -34,6 +34,9 @@ struct RecordedRequest
 
     // The body's size in bytes, also when the body was left out.
     qsizetype bodySize() const { return leftOutBodySize >= 0 ? leftOutBodySize : body.size(); }
+    // The decoded event's summary members (event, id, room, ... or body_error). A body cut
+    // short is not decoded: its body_error says how much of it arrived.
+    void writeEventSummary(JsonTextWriter &out) const;
     // One line of the headless NDJSON output (README "Output format").
     QJsonObject toJson() const;
     // The same members as compact JSON text with its newline, in the README's order, written

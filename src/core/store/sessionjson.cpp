@@ -50,7 +50,7 @@ QByteArray SessionJson::toJsonText(const RecordedRequest &r)
     out.member("body_encoding"_L1, base64 ? "base64"_L1 : "utf-8"_L1);
     out.key("event"_L1);
     out.beginObject();
-    r.event.writeSummaryMembers(out);
+    r.writeEventSummary(out);
     out.endObject();
     // Header bytes map one to one onto U+0000..U+00FF, so any byte survives the trip.
     out.key("headers"_L1);

@@ -212,7 +212,12 @@ void TestSessionExporter::jsonAndHarAreWhatQJsonDocumentWrites()
         QCOMPARE(back.protocolError, request.protocolError);
         QCOMPARE(back.verification.verdict, request.verification.verdict);
         QCOMPARE(parsed.object().value("verification").toObject(), request.verification.toJson());
-        QCOMPARE(parsed.object().value("event").toObject(), request.event.toSummaryJson());
+        if (request.bodyComplete) {
+            QCOMPARE(parsed.object().value("event").toObject(), request.event.toSummaryJson());
+        } else { // cut short: not decoded, and not "empty" either
+            QCOMPARE(parsed.object().value("event").toObject(),
+                     QJsonObject({{"body_error", "body incomplete: 15 bytes arrived"}}));
+        }
 
         // HAR entries too are written directly, in QJsonObject's order.
         const QByteArray har = SessionExporter::encode(request, ExportFormat::Har);
