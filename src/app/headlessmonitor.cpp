@@ -138,8 +138,8 @@ void HeadlessMonitor::noteSummary()
     const QString rejected =
         m_rejectedByHttp == 0
             ? QString()
-            : QStringLiteral("; %1 rejected by the HTTP layer (malformed, too large, too slow or "
-                             "too many connections)")
+            : QStringLiteral("; %1 not taken by the HTTP layer (malformed, too large, too slow, "
+                             "too many connections, or the client closed first)")
                   .arg(m_rejectedByHttp);
     const quint64 written = m_valid + m_failed + m_unverified;
     note(QStringLiteral("stopped after %1 request%2: %3 valid, %4 failed verification, %5 "

@@ -6,6 +6,8 @@ namespace {
 
 QString eventLabel(const RecordedRequest &request)
 {
+    if (!request.protocolError.isEmpty() && request.status == 0)
+        return QStringLiteral("(client closed)"); // it went away before we could answer
     if (!request.protocolError.isEmpty())
         return QStringLiteral("(rejected %1)").arg(request.status);
     if (!request.event.event.isEmpty())

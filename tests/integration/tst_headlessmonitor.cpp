@@ -127,8 +127,8 @@ void TestHeadlessMonitor::signedNowIsValidAndTamperedIsNot()
     const QList<QByteArray> notes = monitor.standardError().trimmed().split('\n');
     QVERIFY2(notes.constLast().startsWith(
                  "pnm-webhook-monitor: stopped after 4 requests: 2 valid, 2 failed verification, 0 "
-                 "unverified; 1 rejected by the HTTP layer (malformed, too large, too slow or too "
-                 "many connections); session file "),
+                 "unverified; 1 not taken by the HTTP layer (malformed, too large, too slow, too "
+                 "many connections, or the client closed first); session file "),
              notes.constLast().constData());
 }
 

@@ -32,6 +32,8 @@ private slots:
     void manyConnectionsAtOnce();
     void slowSinkHoldsPipelinedRequests();
     void clientVanishingMidRequestIsHarmless();
+    void closedClientsRequestsAreStillRecorded();
+    void closedPipelineFloodIsRecordedOnlyInPart();
     void idleConnectionIsClosed();
     void headAnswerHasNoBody();
 };
@@ -355,6 +357,60 @@ void TestHttpListener::clientVanishingMidRequestIsHarmless()
     }
     QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
     QVERIFY(server.sink().requests().isEmpty());
+    // Not answered, but recorded with what arrived.
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().rejected().size(), 1, 5000);
+    QCOMPARE(server.sink().rejected().at(0).status, 0);
+    QCOMPARE(server.sink().rejected().at(0).partial.body, QByteArray("only part"));
+}
+
+// A client that closes its end (a half-close, as `nc -N` does, or a crash) takes away the
+// chance to answer, not the requests it sent: each one not taken yet is recorded with status 0,
+// the one it stopped half-way through with what arrived of it.
+void TestHttpListener::closedClientsRequestsAreStillRecorded()
+{
+    ThreadedListener server;
+    server.sink().setDeferring(true);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    client.send(rawPost("one", {}) + rawPost("two", {}) + rawPost("three", {}) +
+                "POST / HTTP/1.1\r\nContent-Length: 100\r\n\r\nonly part");
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().deferredCount(), 1, 5000);
+    QCOMPARE(::shutdown(int(client.socket().socketDescriptor()), SHUT_WR), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().rejected().size(), 3, 5000);
+    const QList<RejectedRequest> rejected = server.sink().rejected();
+    for (int i = 0; i < 2; ++i) {
+        QCOMPARE(rejected.at(i).status, 0);
+        QVERIFY(rejected.at(i).partial.bodyComplete);
+        QCOMPARE(rejected.at(i).reason,
+                 QStringLiteral("the client closed the connection before it was answered"));
+    }
+    QCOMPARE(rejected.at(0).partial.body, QByteArray("two"));
+    QCOMPARE(rejected.at(1).partial.body, QByteArray("three"));
+    QCOMPARE(rejected.at(2).partial.body, QByteArray("only part"));
+    QVERIFY(!rejected.at(2).partial.bodyComplete);
+    QCOMPARE(rejected.at(2).reason,
+             QStringLiteral("the client closed the connection before the request was complete"));
+    QCOMPARE(server.sink().requests().size(), 1); // the one being answered
+    server.sink().releaseDeferred();              // to a client that is gone: nothing happens
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
+}
+
+// A client that pipelines a flood and hangs up must not keep the listener recording it.
+void TestHttpListener::closedPipelineFloodIsRecordedOnlyInPart()
+{
+    ThreadedListener server;
+    server.sink().setDeferring(true);
+    RawHttpClient client;
+    QVERIFY(client.connectTo(server.port()));
+    QByteArray flood;
+    for (int i = 0; i < 200; ++i)
+        flood += rawPost("x", {});
+    client.send(flood);
+    QTRY_COMPARE_WITH_TIMEOUT(server.sink().deferredCount(), 1, 5000);
+    QCOMPARE(::shutdown(int(client.socket().socketDescriptor()), SHUT_WR), 0);
+    QTRY_COMPARE_WITH_TIMEOUT(server.openConnections(), 0, 5000);
+    QCOMPARE(server.sink().rejected().size(), 32);
+    server.sink().releaseDeferred();
 }
 
 void TestHttpListener::idleConnectionIsClosed()

@@ -17,6 +17,8 @@ constexpr qint64 kSocketReadBufferBytes = 64 * 1024;
 // Answers not yet taken by a client that does not read; past this we stop reading its requests.
 constexpr qint64 kMaxUnsentResponseBytes = 256 * 1024;
 constexpr QByteArrayView kContinueLine = "HTTP/1.1 100 Continue\r\n\r\n";
+// Requests a closing client had pipelined behind the one being answered that are still recorded.
+constexpr int kMaxUnansweredRecorded = 32;
 } // namespace
 
 HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, RequestSink *sink,
@@ -48,6 +50,7 @@ HttpConnection::HttpConnection(QTcpSocket *socket, const HttpLimits &limits, Req
             processBuffer();
     });
     connect(m_socket, &QTcpSocket::disconnected, this, [this] {
+        recordUnanswered();
         m_closing = true;
         emit closed();
         deleteLater();
@@ -150,6 +153,54 @@ void HttpConnection::sendResponse(quint64 requestNumber, const HttpResponse &res
                 processBuffer();
             },
             Qt::QueuedConnection);
+    }
+}
+
+void HttpConnection::recordUnanswered()
+{
+    if (m_closing)
+        return; // we closed it: whatever followed was refused already
+    // The client closed its end (Qt closes ours with it, so no answer can go out any more). Keep
+    // every request it sent that we had not taken yet: those behind the one being answered and
+    // one it stopped half-way through. Status 0: nothing was answered.
+    if (m_socket->bytesAvailable() > 0)
+        m_buffer += m_socket->readAll();
+    const auto record = [this](const HttpRequest &request, const QString &reason) {
+        RejectedRequest unanswered;
+        unanswered.partial = request;
+        unanswered.peer = m_peer;
+        unanswered.status = 0;
+        unanswered.reason = reason;
+        m_sink->handleRejected(unanswered);
+    };
+    // A client that pipelined thousands of requests it never meant to wait for must not keep
+    // this thread busy recording them; Plug-N-Meet sends one at a time.
+    int recorded = 0;
+    for (;;) {
+        qsizetype consumed = 0;
+        const auto event = m_parser.feed(m_buffer, &consumed);
+        m_buffer.remove(0, consumed);
+        if (event == HttpRequestParser::Event::RequestComplete) {
+            if (recorded == kMaxUnansweredRecorded) {
+                logRejection(QStringLiteral("closed the connection with more than %1 pipelined "
+                                            "requests unanswered; the rest were not recorded")
+                                 .arg(kMaxUnansweredRecorded));
+                return;
+            }
+            ++recorded;
+            record(m_parser.takeRequest(),
+                   QStringLiteral("the client closed the connection before it was answered"));
+        } else if (event == HttpRequestParser::Event::Error) {
+            record(m_parser.current(), QStringLiteral("%1; the client had closed the connection")
+                                           .arg(m_parser.errorText()));
+            return;
+        } else if (event == HttpRequestParser::Event::NeedMoreData) {
+            if (m_parser.isMidRequest())
+                record(m_parser.current(),
+                       QStringLiteral("the client closed the connection before the request was "
+                                      "complete"));
+            return;
+        }
     }
 }
 

@@ -36,6 +36,8 @@ private:
     void processBuffer();
     void handleDeadline();
     void handleError(int status, const QString &reason);
+    // The client went away: records, with status 0, the requests it sent that were not taken.
+    void recordUnanswered();
     // One info line per rejection, throttled: a flood of garbage must not become a flood of log.
     void logRejection(const QString &what) const;
     void closeAfterWrite();
