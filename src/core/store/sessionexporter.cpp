@@ -9,8 +9,10 @@
 
 #include <QCoreApplication>
 #include <QFile>
+#include <QFileInfo>
 #include <QSaveFile>
 #include <QSet>
+#include <memory>
 
 namespace pnm {
 
@@ -73,12 +75,67 @@ QString refusalToReplace(const QString &sessionPath, const QString &outPath)
             .arg(outPath);
     QFile existing(outPath);
     constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
-    if (existing.open(QIODevice::ReadOnly) && existing.read(16) == kSqliteMagic)
+    // Only a regular file is read: /dev/stdout may be the read end of our own pipe.
+    if (QFileInfo(outPath).isFile() && existing.open(QIODevice::ReadOnly) &&
+        existing.read(16) == kSqliteMagic)
         return QStringLiteral("%1: is an SQLite file, perhaps a session; an export does not "
                               "replace it (choose another file)")
             .arg(outPath);
     return {};
 }
+
+// Where the export goes. A regular file (or a new one) is written beside its path and renamed
+// over it once complete, so a failed export leaves what was there; anything else (/dev/stdout,
+// a pipe, a device) is written in place. Every write is flushed at once, so that a full disk is
+// reported by its name when it happens rather than as "Unknown error" at the end.
+class ExportOutput
+{
+public:
+    explicit ExportOutput(const QString &path) : m_path(path)
+    {
+        const QFileInfo info(path);
+        if (info.exists() && !info.isFile())
+            m_device = std::make_unique<QFile>(path);
+        else
+            m_device = std::make_unique<QSaveFile>(path);
+    }
+
+    bool open(QString *error) { return check(m_device->open(QIODevice::WriteOnly), error); }
+    bool write(const QByteArray &bytes, QString *error)
+    {
+        // A full disk first shows as a short write with no error; the next write names it.
+        for (qsizetype done = 0; done < bytes.size();) {
+            const qint64 written = m_device->write(bytes.constData() + done, bytes.size() - done);
+            if (written <= 0)
+                return check(false, error);
+            done += qsizetype(written);
+        }
+        return check(m_device->flush(), error);
+    }
+    bool finish(QString *error)
+    {
+        if (auto *saved = qobject_cast<QSaveFile *>(m_device.get()))
+            return check(saved->commit(), error);
+        m_device->close();
+        return check(m_device->error() == QFileDevice::NoError, error);
+    }
+    void cancel()
+    {
+        if (auto *saved = qobject_cast<QSaveFile *>(m_device.get()))
+            saved->cancelWriting();
+    }
+
+private:
+    bool check(bool ok, QString *error) const
+    {
+        if (!ok)
+            *error = QStringLiteral("%1: %2").arg(m_path, m_device->errorString());
+        return ok;
+    }
+
+    QString m_path;
+    std::unique_ptr<QFileDevice> m_device;
+};
 } // namespace
 
 ExportResult SessionExporter::exportSession(const QString &sessionPath, const QString &outPath,
@@ -93,11 +150,9 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
         return result;
     const quint64 total = reader.count();
 
-    QSaveFile file(outPath);
-    if (!file.open(QIODevice::WriteOnly)) {
-        result.error = QStringLiteral("%1: %2").arg(outPath, file.errorString());
+    ExportOutput file(outPath);
+    if (!file.open(&result.error))
         return result;
-    }
     const QSet<quint64> selection(options.onlySeqs.cbegin(), options.onlySeqs.cend());
     // JSON and HAR put one request per line after the opening, so the file diffs and greps well.
     const bool commaSeparated =
@@ -106,13 +161,13 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
     quint64 seen = 0;
     for (;;) {
         if (options.cancel && options.cancel->load()) {
-            file.cancelWriting();
+            file.cancel();
             result.error = QStringLiteral("%1: export cancelled").arg(outPath);
             return result;
         }
         const QList<RecordedRequest> batch = reader.next(&result.error);
         if (!result.error.isEmpty()) {
-            file.cancelWriting();
+            file.cancel();
             return result;
         }
         if (batch.isEmpty())
@@ -132,9 +187,8 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
                 chunk += '\n';
             ++result.written;
         }
-        if (file.write(chunk) != chunk.size()) {
-            result.error = QStringLiteral("%1: %2").arg(outPath, file.errorString());
-            file.cancelWriting();
+        if (!file.write(chunk, &result.error)) {
+            file.cancel();
             return result;
         }
         chunk.clear();
@@ -142,8 +196,8 @@ ExportResult SessionExporter::exportSession(const QString &sessionPath, const QS
             options.progress(seen, total);
     }
     chunk += closing(options.format, result.written > 0);
-    if (file.write(chunk) != chunk.size() || !file.commit()) {
-        result.error = QStringLiteral("%1: %2").arg(outPath, file.errorString());
+    if (!file.write(chunk, &result.error) || !file.finish(&result.error)) {
+        file.cancel();
         return result;
     }
     result.ok = true;

@@ -13,10 +13,13 @@
 #include "verify/webhookverifier.h"
 
 #include <QFile>
+#include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QTemporaryDir>
 #include <QTest>
+#include <sys/stat.h>
+#include <thread>
 
 using namespace pnm;
 using namespace pnm::test;
@@ -43,6 +46,7 @@ private slots:
     void selectionAndRedaction();
     void exportOfMissingSessionFails();
     void exportNeverReplacesASession();
+    void exportIntoAPipeWritesInPlace();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -357,6 +361,29 @@ void TestSessionExporter::exportNeverReplacesASession()
     // An earlier export is replaced as before.
     QVERIFY(SessionExporter::exportSession(m_session, path("again.json"), {}).ok);
     QVERIFY(SessionExporter::exportSession(m_session, path("again.json"), {}).ok);
+}
+
+// /dev/stdout, a named pipe or a device is written in place: renaming a finished file over it
+// would have replaced the device node (as root, /dev/full became a regular file), and reading
+// the path first to look for a session would block on a pipe.
+void TestSessionExporter::exportIntoAPipeWritesInPlace()
+{
+    const QString fifo = path("out.fifo");
+    QCOMPARE(::mkfifo(QFile::encodeName(fifo).constData(), 0600), 0);
+    QByteArray received;
+    std::thread reader([&] {
+        QFile in(fifo);
+        if (in.open(QIODevice::ReadOnly))
+            received = in.readAll();
+    });
+    ExportOptions options;
+    options.format = ExportFormat::Ndjson;
+    const ExportResult result = SessionExporter::exportSession(m_session, fifo, options);
+    reader.join();
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(quint64(received.count('\n')), quint64(m_requests.size()));
+    QVERIFY(!QFileInfo(fifo).isFile());
+    QVERIFY(QFileInfo(fifo).exists());
 }
 
 QTEST_GUILESS_MAIN(TestSessionExporter)
