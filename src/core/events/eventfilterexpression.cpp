@@ -25,6 +25,14 @@ std::optional<EventFilter> parseEventFilterExpression(const QString &expression,
         const qsizetype colon = token.indexOf(u':');
         const QString key = colon > 0 ? token.left(colon).toLower() : QString();
         const QStringView value = QStringView(token).sliced(colon + 1);
+        const bool field = key == u"event" || key == u"room" || key == u"verdict";
+        if (field && commaValues(value).isEmpty()) {
+            // Matching everything (or nothing) would hide the slip.
+            *error = QStringLiteral("\"%1\" needs a value, as in event:participant_joined, "
+                                    "room:room01 or verdict:failed")
+                         .arg(token);
+            return std::nullopt;
+        }
         if (key == u"event") {
             QSet<QString> names;
             for (const QString &name : commaValues(value))

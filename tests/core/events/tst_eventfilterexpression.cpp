@@ -86,6 +86,12 @@ void TestEventFilterExpression::errors_data()
     QTest::addColumn<QString>("mentions");
     QTest::newRow("unknown verdict") << "verdict:broken"
                                      << "verdict:broken";
+    QTest::newRow("event without a value") << "event: alice"
+                                           << "\"event:\" needs a value";
+    QTest::newRow("room without a value") << "room:,"
+                                          << "\"room:,\" needs a value";
+    QTest::newRow("verdict without a value") << "verdict:"
+                                             << "\"verdict:\" needs a value";
     QTest::newRow("bad regex") << "/([a-z/"
                                << "";
 }
