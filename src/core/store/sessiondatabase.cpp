@@ -3,9 +3,12 @@
 #include <QAtomicInteger>
 #include <QDateTime>
 #include <QDir>
+#include <QFile>
 #include <QFileInfo>
 #include <QSqlError>
 #include <QSqlQuery>
+#include <QUrl>
+#include <unistd.h>
 
 namespace pnm {
 
@@ -53,20 +56,46 @@ bool SessionDatabase::open(const QString &path, Mode mode, QString *error)
     if (mode == Mode::Create && !info.exists() && !info.dir().exists())
         return fail(QStringLiteral("the folder %1 does not exist").arg(info.dir().path()), error);
 
+    // A reader of a WAL session needs its -shm file, and SQLite cannot make one in a folder it
+    // may not write (a read-only mount, a backup disk). Nobody can be writing such a file, and
+    // with no log beside it the file is the whole session: it is read as immutable. access(2)
+    // rather than QFileInfo::isWritable(): root may write anywhere but on a read-only mount.
+    const QFileInfo log(path + QStringLiteral("-wal"));
+    const bool folderReadOnly =
+        ::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) != 0;
+    if (mode == Mode::ReadOnly && folderReadOnly && !QFileInfo::exists(path + "-shm")) {
+        if (log.exists() && log.size() > 0)
+            return fail(QStringLiteral("its log (%1) holds requests not yet in the file, and "
+                                       "reading them needs a folder this program may write")
+                            .arg(log.fileName()),
+                        error);
+        return connectTo(QUrl::fromLocalFile(info.absoluteFilePath()).toString(QUrl::FullyEncoded) +
+                             QStringLiteral("?immutable=1"),
+                         QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_OPEN_URI"), error) &&
+               prepareSchema(mode, error);
+    }
+    // Busy timeout: a reader may briefly hold a lock while a recording process checkpoints.
+    return connectTo(path,
+                     mode == Mode::ReadOnly
+                         ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
+                         : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"),
+                     error) &&
+           prepareSchema(mode, error);
+}
+
+bool SessionDatabase::connectTo(const QString &databaseName, const QString &options, QString *error)
+{
     m_connectionName =
         QStringLiteral("pnm-session-%1").arg(s_connectionCounter.fetchAndAddRelaxed(1));
     m_db = QSqlDatabase::addDatabase(QStringLiteral("QSQLITE"), m_connectionName);
     if (!m_db.isValid())
         return fail(QStringLiteral("the Qt SQLite driver (libqt6sql6-sqlite) is not installed"),
                     error);
-    m_db.setDatabaseName(path);
-    // Busy timeout: a reader may briefly hold a lock while a recording process checkpoints.
-    m_db.setConnectOptions(mode == Mode::ReadOnly
-                               ? QStringLiteral("QSQLITE_OPEN_READONLY;QSQLITE_BUSY_TIMEOUT=5000")
-                               : QStringLiteral("QSQLITE_BUSY_TIMEOUT=5000"));
+    m_db.setDatabaseName(databaseName);
+    m_db.setConnectOptions(options);
     if (!m_db.open())
         return fail(m_db.lastError().text(), error);
-    return prepareSchema(mode, error);
+    return true;
 }
 
 bool SessionDatabase::prepareSchema(Mode mode, QString *error)

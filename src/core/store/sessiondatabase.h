@@ -42,6 +42,8 @@ public:
 
 private:
     bool fail(const QString &what, QString *error);
+    // A new connection to `databaseName` (a path, or a file: URI with QSQLITE_OPEN_URI).
+    bool connectTo(const QString &databaseName, const QString &options, QString *error);
     bool prepareSchema(Mode mode, QString *error);
 
     QSqlDatabase m_db;

@@ -16,10 +16,12 @@
 #include <QFileInfo>
 #include <QJsonDocument>
 #include <QJsonObject>
+#include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
 #include <sys/stat.h>
 #include <thread>
+#include <unistd.h>
 
 using namespace pnm;
 using namespace pnm::test;
@@ -47,6 +49,7 @@ private slots:
     void exportOfMissingSessionFails();
     void exportNeverReplacesASession();
     void exportIntoAPipeWritesInPlace();
+    void sessionInAReadOnlyFolderIsExported();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -384,6 +387,29 @@ void TestSessionExporter::exportIntoAPipeWritesInPlace()
     QCOMPARE(quint64(received.count('\n')), quint64(m_requests.size()));
     QVERIFY(!QFileInfo(fifo).isFile());
     QVERIFY(QFileInfo(fifo).exists());
+}
+
+// A session on a read-only mount or a backup disk: SQLite cannot make the -shm file a reader
+// of a WAL database needs, so the file is read as immutable (nobody can be writing it).
+void TestSessionExporter::sessionInAReadOnlyFolderIsExported()
+{
+    QTemporaryDir folder;
+    const QString copy = folder.filePath("copy.pnmsession");
+    QVERIFY(QFile::copy(m_session, copy));
+    QVERIFY(QFile::setPermissions(folder.path(), QFile::ReadOwner | QFile::ExeOwner));
+    const auto restore = qScopeGuard([&] {
+        QFile::setPermissions(folder.path(),
+                              QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
+    });
+    if (::access(QFile::encodeName(folder.path()).constData(), W_OK) == 0)
+        QSKIP("this user may write a folder without write permission (root); a read-only mount "
+              "is what checks it then");
+    ExportOptions options;
+    options.format = ExportFormat::Ndjson;
+    const ExportResult result = SessionExporter::exportSession(copy, path("ro.ndjson"), options);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QCOMPARE(result.written, quint64(m_requests.size()));
+    QVERIFY(!QFile::exists(copy + "-shm"));
 }
 
 QTEST_GUILESS_MAIN(TestSessionExporter)
