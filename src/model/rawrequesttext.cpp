@@ -56,7 +56,7 @@ QString RawRequestText::curlCommand(const RecordedRequest &request, const QStrin
     QString command =
         QStringLiteral("curl -sS -X ") +
         QString::fromLatin1(request.method.isEmpty() ? QByteArray("POST") : request.method);
-    command += u' ' + shellQuote(baseUrl + QString::fromLatin1(request.target));
+    command += u' ' + shellQuote(baseUrl + request.targetText());
     for (const HttpHeaderField &field : request.headers.fields()) {
         const QByteArray lower = field.name.toLower();
         // curl sets these itself from the data and the URL.

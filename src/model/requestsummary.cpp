@@ -121,7 +121,8 @@ QList<TextRow> RequestSummary::fields(const RecordedRequest &request)
                          QStringLiteral(" (received \u2212 created_at)"));
     }
     addEventFields(event, &rows);
-    rows.add(QStringLiteral("Request"), QString::fromLatin1(request.method + ' ' + request.target));
+    rows.add(QStringLiteral("Request"),
+             QString::fromLatin1(request.method) + u' ' + request.targetText());
     rows.add(QStringLiteral("Answered"),
              request.status ? QString::number(request.status) : QString());
     rows.add(QStringLiteral("Rejected because"), request.protocolError, true);

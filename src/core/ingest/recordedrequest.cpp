@@ -6,6 +6,7 @@
 #include <QDateTime>
 #include <QJsonArray>
 #include <QJsonDocument>
+#include <QStringDecoder>
 
 namespace pnm {
 
@@ -16,6 +17,13 @@ QString remoteText(const QString &address, quint16 port)
                                   : address + u':' + QString::number(port);
 }
 } // namespace
+
+QString RecordedRequest::targetText() const
+{
+    QStringDecoder decoder(QStringDecoder::Utf8, QStringDecoder::Flag::Stateless);
+    const QString text = decoder.decode(target);
+    return decoder.hasError() ? QString::fromLatin1(target) : text;
+}
 
 void RecordedRequest::writeEventSummary(JsonTextWriter &out) const
 {

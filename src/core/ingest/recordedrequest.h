@@ -32,6 +32,9 @@ struct RecordedRequest
     Verification verification;
     WebhookEvent event;
 
+    // The request target as text: UTF-8 when its bytes are (Go sends a configured URL's query
+    // as raw UTF-8), else one character per byte, as header values are shown.
+    QString targetText() const;
     // The body's size in bytes, also when the body was left out.
     qsizetype bodySize() const { return leftOutBodySize >= 0 ? leftOutBodySize : body.size(); }
     // The decoded event's summary members (event, id, room, ... or body_error). A body cut

@@ -32,7 +32,7 @@ QByteArray CsvRow::line(const RecordedRequest &r)
         SessionJson::formatTime(r.receivedAtMs),
         remote,
         QString::fromLatin1(r.method),
-        QString::fromLatin1(r.target),
+        r.targetText(),
         QString::number(r.status),
         verdictName(r.verification.verdict),
         r.event.event,

@@ -120,8 +120,19 @@ void writeMonitorPart(JsonTextWriter &out, const RecordedRequest &r)
 QByteArray HarEntry::toJsonText(const RecordedRequest &r)
 {
     const QByteArray host = r.headers.value("Host").value_or("localhost");
+    // A URL holds no raw bytes above 0x7f: Go sends a query's UTF-8 as it is, so its bytes are
+    // percent-encoded here and the query's values decode to the text that was sent.
+    QByteArray target;
+    target.reserve(r.target.size());
+    for (const char c : r.target) {
+        const auto byte = quint8(c);
+        if (byte >= 0x80 || byte <= 0x20 || byte == 0x7f)
+            target += '%' + QByteArray::number(byte, 16).toUpper().rightJustified(2, '0');
+        else
+            target += c;
+    }
     const QString url =
-        QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), QString::fromLatin1(r.target));
+        QStringLiteral("http://%1%2").arg(QString::fromLatin1(host), QString::fromLatin1(target));
     // Members in any order: the writer sorts each object as QJsonObject would, so the text is
     // what QJsonDocument writes for the same entry.
     JsonTextWriter out(2048 + r.body.size() + r.body.size() / 2, JsonTextWriter::KeyOrder::Sorted);

@@ -14,6 +14,7 @@
 
 #include <QFile>
 #include <QFileInfo>
+#include <QJsonArray>
 #include <QJsonDocument>
 #include <QJsonObject>
 #include <QScopeGuard>
@@ -50,6 +51,7 @@ private slots:
     void exportNeverReplacesASession();
     void exportIntoAPipeWritesInPlace();
     void sessionInAReadOnlyFolderIsExported();
+    void utf8TargetIsText();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -410,6 +412,30 @@ void TestSessionExporter::sessionInAReadOnlyFolderIsExported()
     QVERIFY2(result.ok, qPrintable(result.error));
     QCOMPARE(result.written, quint64(m_requests.size()));
     QVERIFY(!QFile::exists(copy + "-shm"));
+}
+
+// Go sends a configured URL's query as raw UTF-8: CSV shows the text, HAR's url is
+// percent-encoded and its queryString decodes to the text; the JSON keeps the bytes.
+void TestSessionExporter::utf8TargetIsText()
+{
+    RecordedRequest request = m_requests.constFirst();
+    request.target = QStringLiteral("/café?n=Jürgen&x=a%20b").toUtf8();
+    QVERIFY(SessionExporter::encode(request, ExportFormat::Csv)
+                .contains(QStringLiteral(",/café?n=Jürgen&x=a%20b,").toUtf8()));
+    const QJsonObject har =
+        QJsonDocument::fromJson(SessionExporter::encode(request, ExportFormat::Har))
+            .object()
+            .value("request")
+            .toObject();
+    QVERIFY2(har.value("url").toString().endsWith("/caf%C3%A9?n=J%C3%BCrgen&x=a%20b"),
+             qPrintable(har.value("url").toString()));
+    const QJsonArray query = har.value("queryString").toArray();
+    QCOMPARE(query.size(), 2);
+    QCOMPARE(query.at(0).toObject().value("value").toString(), QStringLiteral("Jürgen"));
+    QCOMPARE(query.at(1).toObject().value("value").toString(), QStringLiteral("a b"));
+    // Bytes that are not UTF-8 still show one character per byte.
+    request.target = "/x?\xe9";
+    QCOMPARE(request.targetText(), QStringLiteral("/x?\u00e9"));
 }
 
 QTEST_GUILESS_MAIN(TestSessionExporter)
