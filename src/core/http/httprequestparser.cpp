@@ -81,6 +81,13 @@ struct HttpRequestParser::Callbacks
         self->m_value.append(self->originalBytes(at), qsizetype(len));
         return self->countHeaderBytes(len);
     }
+    // The field is kept as soon as its line ends: a request refused at the next line (a bad
+    // name, too many bytes) still shows every field that arrived whole, its token too.
+    static int onHeaderValueComplete(llhttp_t *p)
+    {
+        HttpRequestParser *self = owner(p);
+        return self->finishHeaderField();
+    }
     static int onHeadersComplete(llhttp_t *p)
     {
         HttpRequestParser *self = owner(p);
@@ -144,6 +151,7 @@ HttpRequestParser::HttpRequestParser(const HttpLimits &limits)
     m_llhttp->settings.on_version = &Callbacks::onVersion;
     m_llhttp->settings.on_header_field = &Callbacks::onHeaderField;
     m_llhttp->settings.on_header_value = &Callbacks::onHeaderValue;
+    m_llhttp->settings.on_header_value_complete = &Callbacks::onHeaderValueComplete;
     m_llhttp->settings.on_headers_complete = &Callbacks::onHeadersComplete;
     m_llhttp->settings.on_body = &Callbacks::onBody;
     m_llhttp->settings.on_message_complete = &Callbacks::onMessageComplete;

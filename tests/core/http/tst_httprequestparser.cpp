@@ -125,6 +125,7 @@ private slots:
     void dataAfterConnectionCloseRefused();
     void incompleteRequestWaits();
     void binaryBodyKeptExactly();
+    void refusedRequestKeepsItsWholeFields();
 };
 
 void TestHttpRequestParser::splits_data()
@@ -430,6 +431,20 @@ void TestHttpRequestParser::binaryBodyKeptExactly()
     const Outcome outcome = driveSplit(postRequest(body), Split::Random);
     QCOMPARE(outcome.requests.size(), 1);
     QCOMPARE(outcome.requests.first().body, body);
+}
+
+// A request refused at a bad line still shows every field that arrived whole before it, so
+// its row carries the token it was sent with.
+void TestHttpRequestParser::refusedRequestKeepsItsWholeFields()
+{
+    HttpRequestParser parser(HttpLimits{});
+    qsizetype consumed = 0;
+    const QByteArray stream = "POST / HTTP/1.1\r\nHost: x\r\nAuthorization: tok.en.sig\r\n"
+                              "Bad Name: y\r\n\r\n";
+    QCOMPARE(parser.feed(stream, &consumed), HttpRequestParser::Event::Error);
+    QCOMPARE(parser.errorStatus(), 400);
+    QCOMPARE(parser.current().headers.value("Authorization"), QByteArray("tok.en.sig"));
+    QCOMPARE(parser.current().headers.fields().size(), 2);
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestParser)
