@@ -145,6 +145,8 @@ void TestHeadlessMonitor::rejectInvalidAnswers401()
     client.send(signedPost(body, wrongSecret));
     const RawResponse response = client.readResponse();
     QCOMPARE(response.status, 401);
+    QCOMPARE(response.header("WWW-Authenticate"),
+             QByteArray("Bearer realm=\"pnm-webhook-monitor\""));
     QCOMPARE(QJsonDocument::fromJson(response.body).object().value("verification").toString(),
              QStringLiteral("bad_signature"));
     QTRY_COMPARE_WITH_TIMEOUT(monitor.lines().size(), 1, 10000);

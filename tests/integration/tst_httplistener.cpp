@@ -3,6 +3,7 @@
 #include "../support/rawhttpclient.h"
 #include "../support/threadedlistener.h"
 
+#include <QRegularExpression>
 #include <QTest>
 #include <memory>
 #include <netinet/in.h>
@@ -50,6 +51,11 @@ void TestHttpListener::keepAliveServesSeveralRequests()
         QCOMPARE(response.status, 200);
         QCOMPARE(response.body, "request " + QByteArray::number(i) + ": POST / body=6");
         QVERIFY(!response.closeRequested);
+        // RFC 9110 6.6.1: a server with a clock dates its answers (IMF-fixdate, GMT).
+        static const QRegularExpression imfDate(QStringLiteral(
+            "^[A-Z][a-z]{2}, \\d{2} [A-Z][a-z]{2} \\d{4} \\d{2}:\\d{2}:\\d{2} GMT$"));
+        QVERIFY2(imfDate.match(QString::fromLatin1(response.header("Date"))).hasMatch(),
+                 response.head.constData());
     }
     const QList<HttpRequest> seen = server.sink().requests();
     QCOMPARE(seen.size(), 3);

@@ -1,5 +1,8 @@
 #include "http/httprequest.h"
 
+#include <QDateTime>
+#include <QLocale>
+
 namespace pnm {
 
 QByteArray HttpResponse::reasonPhrase(int status)
@@ -44,12 +47,31 @@ QByteArray HttpResponse::reasonPhrase(int status)
     }
 }
 
+namespace {
+// RFC 9110 6.6.1: every answer of a server with a clock carries one. Formatted once a second.
+QByteArray httpDate()
+{
+    thread_local qint64 cachedSecs = -1;
+    thread_local QByteArray cached;
+    const qint64 now = QDateTime::currentSecsSinceEpoch();
+    if (now != cachedSecs) {
+        cachedSecs = now;
+        cached = QLocale::c()
+                     .toString(QDateTime::fromSecsSinceEpoch(now, Qt::UTC),
+                               QStringLiteral("ddd, dd MMM yyyy hh:mm:ss 'GMT'"))
+                     .toLatin1();
+    }
+    return cached;
+}
+} // namespace
+
 QByteArray HttpResponse::serialize(bool headRequest) const
 {
     QByteArray out;
     out.reserve(160 + body.size());
     out += "HTTP/1.1 " + QByteArray::number(status) + ' ' + reasonPhrase(status) + "\r\n";
     out += "Server: pnm-webhook-monitor\r\n";
+    out += "Date: " + httpDate() + "\r\n";
     out += "Content-Type: " + contentType + "\r\n";
     out += "Content-Length: " + QByteArray::number(body.size()) + "\r\n";
     for (const HttpHeaderField &field : extraHeaders.fields())

@@ -99,6 +99,11 @@ struct HttpRequestParser::Callbacks
         if (p->http_major == 0)
             return self->fail(400,
                               QStringLiteral("malformed HTTP (request line has no HTTP version)"));
+        // HTTP/2 and later do not speak this framing (RFC 9110 15.6.6).
+        if (p->http_major != 1)
+            return self->fail(505, QStringLiteral("HTTP/%1.%2 is not supported; send HTTP/1.1")
+                                       .arg(p->http_major)
+                                       .arg(p->http_minor));
         self->m_headersDone = true;
         self->m_request.method = llhttp_method_name(llhttp_method_t(p->method));
         self->m_request.keepAlive = llhttp_should_keep_alive(p) != 0;

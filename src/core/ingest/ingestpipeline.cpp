@@ -122,6 +122,9 @@ HttpResponse IngestPipeline::responseFor(const RecordedRequest &recorded)
         // Written by hand (keys in QJsonDocument's sorted order): this is on every request's path.
         QByteArray body = "{";
         if (recorded.status == 401) {
+            // RFC 9110 11.6.1: a 401 names how to authenticate; Plug-N-Meet signs its token.
+            response.extraHeaders.append("WWW-Authenticate",
+                                         "Bearer realm=\"pnm-webhook-monitor\"");
             body += "\"advice\":";
             body += QJsonDocument(QJsonArray{verdictAdvice(recorded.verification.verdict)})
                         .toJson(QJsonDocument::Compact)

@@ -445,6 +445,12 @@ void TestHttpRequestParser::refusedRequestKeepsItsWholeFields()
     QCOMPARE(parser.errorStatus(), 400);
     QCOMPARE(parser.current().headers.value("Authorization"), QByteArray("tok.en.sig"));
     QCOMPARE(parser.current().headers.fields().size(), 2);
+
+    // Another major version is not spoken here: 505, not a 200 to a framing we do not read.
+    HttpRequestParser http2(HttpLimits{});
+    QCOMPARE(http2.feed(QByteArrayView("POST / HTTP/2.0\r\nHost: x\r\n\r\n"), &consumed),
+             HttpRequestParser::Event::Error);
+    QCOMPARE(http2.errorStatus(), 505);
 }
 
 QTEST_GUILESS_MAIN(TestHttpRequestParser)
