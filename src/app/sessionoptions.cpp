@@ -118,9 +118,9 @@ bool SessionOptions::read(const QCommandLineParser &parser, QString *error)
         return false;
     }
     const bool retains = parser.isSet("retain-count") || parser.isSet("retain-age");
-    if (retains && (!importPaths.isEmpty() || !exportPath.isEmpty())) {
+    if (retains && (!importPaths.isEmpty() || !exportPath.isEmpty() || !record)) {
         *error = QStringLiteral("--retain-count and --retain-age apply while recording, not to "
-                                "--import or --export");
+                                "--import, --export or --no-session");
         return false;
     }
     if (!importPaths.isEmpty() && sessionPath.isEmpty()) {

@@ -126,10 +126,16 @@ void TestSessionOptions::badCombinations_data()
                                   << "--redact applies to --export; add --open FILE --export OUT";
     QTest::newRow("retain with import")
         << QStringList{"--session", "s", "--import", "a.json", "--retain-count", "10"}
-        << "--retain-count and --retain-age apply while recording, not to --import or --export";
+        << "--retain-count and --retain-age apply while recording, not to --import, --export or "
+           "--no-session";
     QTest::newRow("retain with export")
         << QStringList{"--open", "s", "--export", "a.json", "--retain-age", "1h"}
-        << "--retain-count and --retain-age apply while recording, not to --import or --export";
+        << "--retain-count and --retain-age apply while recording, not to --import, --export or "
+           "--no-session";
+    QTest::newRow("retain without a session")
+        << QStringList{"--no-session", "--retain-count", "5"}
+        << "--retain-count and --retain-age apply while recording, not to --import, --export or "
+           "--no-session";
     QTest::newRow("retain age") << QStringList{"--retain-age", "soon"}
                                 << "--retain-age needs a duration such as 90s, 30m, 12h or 7d, "
                                    "not 'soon'";

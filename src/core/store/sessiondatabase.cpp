@@ -8,6 +8,7 @@
 #include <QSqlError>
 #include <QSqlQuery>
 #include <QUrl>
+#include <sys/statvfs.h>
 #include <unistd.h>
 
 namespace pnm {
@@ -56,14 +57,23 @@ bool SessionDatabase::open(const QString &path, Mode mode, QString *error)
     if (mode == Mode::Create && !info.exists() && !info.dir().exists())
         return fail(QStringLiteral("the folder %1 does not exist").arg(info.dir().path()), error);
 
-    // A reader of a WAL session needs its -shm file, and SQLite cannot make one in a folder it
-    // may not write (a read-only mount, a backup disk). Nobody can be writing such a file, and
-    // with no log beside it the file is the whole session: it is read as immutable. access(2)
-    // rather than QFileInfo::isWritable(): root may write anywhere but on a read-only mount.
-    const QFileInfo log(path + QStringLiteral("-wal"));
-    const bool folderReadOnly =
-        ::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) != 0;
-    if (mode == Mode::ReadOnly && folderReadOnly && !QFileInfo::exists(path + "-shm")) {
+    // A reader of a WAL session needs its -shm file, which SQLite cannot make in a folder that
+    // may not be written. On a read-only mount (a backup disk, a CD) nobody can be writing the
+    // file, and with no log beside it the file is the whole session: it is read as immutable.
+    // Elsewhere another user may be recording into it, so it is not read at all.
+    if (mode == Mode::ReadOnly && !QFileInfo::exists(path + QStringLiteral("-shm")) &&
+        ::access(QFile::encodeName(info.absolutePath()).constData(), W_OK) != 0) {
+        const QFileInfo log(path + QStringLiteral("-wal"));
+        struct statvfs volume = {};
+        const bool readOnlyMount =
+            ::statvfs(QFile::encodeName(info.absolutePath()).constData(), &volume) == 0 &&
+            (volume.f_flag & ST_RDONLY) != 0;
+        if (!readOnlyMount)
+            return fail(QStringLiteral("cannot be read in place: SQLite needs to create %1 beside "
+                                       "it and this folder may not be written (copy the file "
+                                       "somewhere writable)")
+                            .arg(info.fileName() + QStringLiteral("-shm")),
+                        error);
         if (log.exists() && log.size() > 0)
             return fail(QStringLiteral("its log (%1) holds requests not yet in the file, and "
                                        "reading them needs a folder this program may write")

@@ -1,6 +1,7 @@
 #include "store/sessionexporter.h"
 
 #include "store/csvrow.h"
+#include "store/exportoutput.h"
 #include "store/fileidentity.h"
 #include "store/harentry.h"
 #include "store/redactor.h"
@@ -73,69 +74,26 @@ QString refusalToReplace(const QString &sessionPath, const QString &outPath)
     if (out == FileIdentity::of(sessionPath))
         return QStringLiteral("%1: that is the session being exported; choose another file")
             .arg(outPath);
-    QFile existing(outPath);
-    constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+    // Its log, index and lock: replacing the log would lose requests not yet in the file.
+    for (const char *suffix : {"-wal", "-shm", ".lock"}) {
+        if (out == FileIdentity::of(sessionPath + QLatin1String(suffix)))
+            return QStringLiteral("%1: belongs to the session being exported; choose another file")
+                .arg(outPath);
+    }
     // Only a regular file is read: /dev/stdout may be the read end of our own pipe.
-    if (QFileInfo(outPath).isFile() && existing.open(QIODevice::ReadOnly) &&
-        existing.read(16) == kSqliteMagic)
-        return QStringLiteral("%1: is an SQLite file, perhaps a session; an export does not "
-                              "replace it (choose another file)")
+    QFile existing(outPath);
+    if (!QFileInfo(outPath).isFile() || !existing.open(QIODevice::ReadOnly))
+        return {};
+    const QByteArray start = existing.read(16);
+    constexpr QByteArrayView kSqliteMagic("SQLite format 3\0", 16);
+    const bool walMagic =
+        start.startsWith("\x37\x7f\x06\x82") || start.startsWith("\x37\x7f\x06\x83");
+    if (start == kSqliteMagic || walMagic)
+        return QStringLiteral("%1: is an SQLite file, perhaps a session or its log; an export does "
+                              "not replace it (choose another file)")
             .arg(outPath);
     return {};
 }
-
-// Where the export goes. A regular file (or a new one) is written beside its path and renamed
-// over it once complete, so a failed export leaves what was there; anything else (/dev/stdout,
-// a pipe, a device) is written in place. Every write is flushed at once, so that a full disk is
-// reported by its name when it happens rather than as "Unknown error" at the end.
-class ExportOutput
-{
-public:
-    explicit ExportOutput(const QString &path) : m_path(path)
-    {
-        const QFileInfo info(path);
-        if (info.exists() && !info.isFile())
-            m_device = std::make_unique<QFile>(path);
-        else
-            m_device = std::make_unique<QSaveFile>(path);
-    }
-
-    bool open(QString *error) { return check(m_device->open(QIODevice::WriteOnly), error); }
-    bool write(const QByteArray &bytes, QString *error)
-    {
-        // A full disk first shows as a short write with no error; the next write names it.
-        for (qsizetype done = 0; done < bytes.size();) {
-            const qint64 written = m_device->write(bytes.constData() + done, bytes.size() - done);
-            if (written <= 0)
-                return check(false, error);
-            done += qsizetype(written);
-        }
-        return check(m_device->flush(), error);
-    }
-    bool finish(QString *error)
-    {
-        if (auto *saved = qobject_cast<QSaveFile *>(m_device.get()))
-            return check(saved->commit(), error);
-        m_device->close();
-        return check(m_device->error() == QFileDevice::NoError, error);
-    }
-    void cancel()
-    {
-        if (auto *saved = qobject_cast<QSaveFile *>(m_device.get()))
-            saved->cancelWriting();
-    }
-
-private:
-    bool check(bool ok, QString *error) const
-    {
-        if (!ok)
-            *error = QStringLiteral("%1: %2").arg(m_path, m_device->errorString());
-        return ok;
-    }
-
-    QString m_path;
-    std::unique_ptr<QFileDevice> m_device;
-};
 } // namespace
 
 ExportResult SessionExporter::exportSession(const QString &sessionPath, const QString &outPath,

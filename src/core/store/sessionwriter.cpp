@@ -44,10 +44,19 @@ bool SessionWriter::open(const SessionStoreOptions &options, BatchHandler handle
     qint64 pid = 0;
     QString host, application;
     // An empty or garbled lock file names no process, so QLockFile would never call it stale.
-    // Removing it succeeds only when no process holds its native lock, as a live owner does.
-    const bool locked = m_lock->tryLock(0) || (m_lock->error() == QLockFile::LockFailedError &&
-                                               !m_lock->getLockInfo(&pid, &host, &application) &&
-                                               m_lock->removeStaleLockFile() && m_lock->tryLock(0));
+    // Removing it succeeds only when no process holds its native lock, as a live owner does;
+    // one that is starting creates the file a moment before it locks it and writes its pid, so
+    // only a file some seconds old is taken for left over.
+    constexpr qint64 kUnreadableLockAgeMs = 5000;
+    const auto leftOver = [&options] {
+        const QDateTime modified = QFileInfo(options.path + QStringLiteral(".lock")).lastModified();
+        return modified.isValid() &&
+               modified.msecsTo(QDateTime::currentDateTime()) > kUnreadableLockAgeMs;
+    };
+    const bool locked =
+        m_lock->tryLock(0) || (m_lock->error() == QLockFile::LockFailedError &&
+                               !m_lock->getLockInfo(&pid, &host, &application) && leftOver() &&
+                               m_lock->removeStaleLockFile() && m_lock->tryLock(0));
     if (!locked) {
         m_lock->getLockInfo(&pid, &host, &application);
         if (error)

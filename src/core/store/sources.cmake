@@ -18,6 +18,7 @@ target_sources(pnm_core PRIVATE
   store/harentry.h store/harentry.cpp
   store/csvrow.h store/csvrow.cpp
   store/redactor.h store/redactor.cpp
+  store/exportoutput.h store/exportoutput.cpp
   store/sessionexporter.h store/sessionexporter.cpp)
 target_sources(pnm_core PRIVATE store/sessionimporter.h store/sessionimporter.cpp)
 target_sources(pnm_core PRIVATE

@@ -4,6 +4,8 @@
 // importing the same file twice adds nothing.
 #include "../../support/vectors.h"
 #include "events/eventdecoder.h"
+#include "store/exportoutput.h"
+#include "store/fileidentity.h"
 #include "store/harentry.h"
 #include "store/sessionexporter.h"
 #include "store/sessionimporter.h"
@@ -20,6 +22,7 @@
 #include <QScopeGuard>
 #include <QTemporaryDir>
 #include <QTest>
+#include <fcntl.h>
 #include <sys/stat.h>
 #include <thread>
 #include <unistd.h>
@@ -50,8 +53,9 @@ private slots:
     void exportOfMissingSessionFails();
     void exportNeverReplacesASession();
     void exportIntoAPipeWritesInPlace();
-    void sessionInAReadOnlyFolderIsExported();
+    void sessionInAReadOnlyFolderIsExplained();
     void utf8TargetIsText();
+    void exportThroughADescriptorAppends();
 
 private:
     QString path(const QString &name) const { return m_dir.filePath(name); }
@@ -363,6 +367,18 @@ void TestSessionExporter::exportNeverReplacesASession()
     QCOMPARE(readAll(other), before);
     QCOMPARE(readAll(m_session), before);
 
+    // Nor its log, index or lock (replacing the log loses what is not in the file yet), nor
+    // another session's log.
+    QFile log(other + "-wal");
+    QVERIFY(log.open(QIODevice::WriteOnly));
+    log.write(QByteArray("\x37\x7f\x06\x82", 4) + QByteArray(28, '\0'));
+    log.close();
+    result = SessionExporter::exportSession(other, other + "-wal", {});
+    QCOMPARE(result.error,
+             other + "-wal: belongs to the session being exported; choose another file");
+    result = SessionExporter::exportSession(m_session, other + "-wal", {});
+    QVERIFY2(result.error.startsWith(other + "-wal: is an SQLite file"), qPrintable(result.error));
+
     // An earlier export is replaced as before.
     QVERIFY(SessionExporter::exportSession(m_session, path("again.json"), {}).ok);
     QVERIFY(SessionExporter::exportSession(m_session, path("again.json"), {}).ok);
@@ -391,9 +407,11 @@ void TestSessionExporter::exportIntoAPipeWritesInPlace()
     QVERIFY(QFileInfo(fifo).exists());
 }
 
-// A session on a read-only mount or a backup disk: SQLite cannot make the -shm file a reader
-// of a WAL database needs, so the file is read as immutable (nobody can be writing it).
-void TestSessionExporter::sessionInAReadOnlyFolderIsExported()
+// A session in a folder this user may not write, on a writable mount: SQLite cannot make the
+// -shm file a reader needs, and another user may be recording into it, so it is not read as
+// immutable: the error says why and what to do. (On a read-only mount it is read as immutable;
+// that needs a mount to check.)
+void TestSessionExporter::sessionInAReadOnlyFolderIsExplained()
 {
     QTemporaryDir folder;
     const QString copy = folder.filePath("copy.pnmsession");
@@ -404,14 +422,12 @@ void TestSessionExporter::sessionInAReadOnlyFolderIsExported()
                               QFile::ReadOwner | QFile::WriteOwner | QFile::ExeOwner);
     });
     if (::access(QFile::encodeName(folder.path()).constData(), W_OK) == 0)
-        QSKIP("this user may write a folder without write permission (root); a read-only mount "
-              "is what checks it then");
-    ExportOptions options;
-    options.format = ExportFormat::Ndjson;
-    const ExportResult result = SessionExporter::exportSession(copy, path("ro.ndjson"), options);
-    QVERIFY2(result.ok, qPrintable(result.error));
-    QCOMPARE(result.written, quint64(m_requests.size()));
-    QVERIFY(!QFile::exists(copy + "-shm"));
+        QSKIP("this user may write a folder without write permission (root)");
+    const ExportResult result = SessionExporter::exportSession(copy, path("ro.ndjson"), {});
+    QVERIFY(!result.ok);
+    QCOMPARE(result.error, copy + ": cannot be read in place: SQLite needs to create "
+                                  "copy.pnmsession-shm beside it and this folder may not be "
+                                  "written (copy the file somewhere writable)");
 }
 
 // Go sends a configured URL's query as raw UTF-8: CSV shows the text, HAR's url is
@@ -436,6 +452,34 @@ void TestSessionExporter::utf8TargetIsText()
     // Bytes that are not UTF-8 still show one character per byte.
     request.target = "/x?\xe9";
     QCOMPARE(request.targetText(), QStringLiteral("/x?\u00e9"));
+}
+
+// `--export /dev/stdout >> history.ndjson`: written through the descriptor, so the file a
+// shell appends to keeps what it had and stays the same file (not replaced, not truncated).
+void TestSessionExporter::exportThroughADescriptorAppends()
+{
+    QCOMPARE(ExportOutput::descriptorNamedBy("/dev/stdout"), 1);
+    QCOMPARE(ExportOutput::descriptorNamedBy("/proc/self/fd/7"), 7);
+    QCOMPARE(ExportOutput::descriptorNamedBy("/dev/fd/12"), 12);
+    QCOMPARE(ExportOutput::descriptorNamedBy("/tmp/fd/1"), -1);
+    const QString history = path("history.ndjson");
+    QFile existing(history);
+    QVERIFY(existing.open(QIODevice::WriteOnly));
+    existing.write("earlier\n");
+    existing.close();
+    const FileIdentity before = FileIdentity::of(history);
+    const int fd = ::open(QFile::encodeName(history).constData(), O_WRONLY | O_APPEND);
+    QVERIFY(fd >= 0);
+    ExportOptions options;
+    options.format = ExportFormat::Ndjson;
+    const ExportResult result =
+        SessionExporter::exportSession(m_session, QStringLiteral("/dev/fd/%1").arg(fd), options);
+    ::close(fd);
+    QVERIFY2(result.ok, qPrintable(result.error));
+    QVERIFY(FileIdentity::of(history) == before);
+    const QByteArray text = readAll(history);
+    QVERIFY(text.startsWith("earlier\n{"));
+    QCOMPARE(quint64(text.count('\n')), quint64(m_requests.size()) + 1);
 }
 
 QTEST_GUILESS_MAIN(TestSessionExporter)

@@ -10,6 +10,7 @@
 #include "verify/webhookverifier.h"
 
 #include <QCoreApplication>
+#include <QDateTime>
 #include <QFile>
 #include <QRegularExpression>
 #include <QSqlDatabase>
@@ -448,12 +449,20 @@ void TestSessionWriter::oneWriterPerSession()
 
     // A lock file that names no process (empty, or garbled by hand) is left over, not held:
     // it must not keep the session closed for ever.
+    // A fresh one may be a writer that is starting (it creates the file, then locks it and
+    // writes its pid): only one some seconds old is taken for left over.
     for (const QByteArray &content : {QByteArray(), QByteArray("garbage\n")}) {
         QFile lock(path + ".lock");
         QVERIFY(lock.open(QIODevice::WriteOnly | QIODevice::Truncate));
         lock.write(content);
         lock.close();
         SessionWriter writer;
+        QVERIFY(!writer.open({path}, {}, &error));
+        QCOMPARE(error, path + ": another process holds the lock file " + path + ".lock");
+        QVERIFY(lock.open(QIODevice::ReadWrite));
+        QVERIFY(lock.setFileTime(QDateTime::currentDateTime().addSecs(-60),
+                                 QFileDevice::FileModificationTime));
+        lock.close();
         QVERIFY2(writer.open({path}, {}, &error), qPrintable(error));
     }
     // But a live writer's lock, even with its words overwritten, still holds.
